@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/connection.ts";
+import { caseRoutes } from "./modules/cases/cases.routes.ts";
+import { documentRoutes } from "./modules/documents/documents.routes.ts";
+import { healthRoutes } from "./modules/health/health.routes.ts";
+import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { referenceRoutes } from "./modules/reference/reference.routes.ts";
+import { authRoutes } from "./modules/users/auth.routes.ts";
+import { userRoutes } from "./modules/users/users.routes.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { installAuthentication } from "./platform/auth/plugin.ts";
+import { installProblemHandler } from "./platform/http/problems.ts";
+import type { BlobStorage } from "./platform/storage/storage.ts";
+
+export type AppDeps = { db: Database; config: Config; storage: BlobStorage };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist");
+
+/** Builds the whole HTTP app without listening, so tests drive it through `inject`. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel, redact: ["req.headers.cookie"] },
+    trustProxy: deps.config.env === "production",
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("deps", deps);
+  installProblemHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 4096 },
+  });
+  await registerApiDocs(app);
+  installAuthentication(app, deps.db, {
+    idleMinutes: deps.config.sessionIdleMinutes,
+    absoluteHours: deps.config.sessionAbsoluteHours,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(organisationRoutes);
+      await api.register(referenceRoutes);
+      await api.register(caseRoutes);
+      await api.register(documentRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+  await registerWebApp(app);
+  return app;
+}
+
+async function registerApiDocs(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "CAMS API",
+        version: "1",
+        description:
+          "Case Assignment & Management System. Authenticate with POST /api/v1/auth/login; send the returned " +
+          "csrfToken in the x-csrf-token header on every write. Errors are RFC 9457 problem+json.",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "cams_session" } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+}
+
+/** Serves the built React app; unknown non-API paths fall back to index.html for client-side routing. */
+async function registerWebApp(app: FastifyInstance) {
+  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false });
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply.callNotFound();
+    }
+    return reply.sendFile("index.html");
+  });
+}

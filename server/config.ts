@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Every setting CAMS reads, from the environment, validated once at start-up. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  CAMS_DATA_DIR: z.string().min(1).default("./data"),
+  CAMS_PUBLIC_URL: z.url().optional(),
+  CAMS_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
+  CAMS_COOKIE_SECURE: z.stringbool().optional(),
+  CAMS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CAMS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  CAMS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  CAMS_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string | undefined;
+  seedDemo: "auto" | "always" | "never";
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  uploadMaxBytes: number;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.CAMS_DATA_DIR),
+    publicUrl: e.CAMS_PUBLIC_URL,
+    seedDemo: e.CAMS_SEED_DEMO,
+    cookieSecure: e.CAMS_COOKIE_SECURE ?? e.NODE_ENV === "production",
+    sessionIdleMinutes: e.CAMS_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: e.CAMS_SESSION_ABSOLUTE_HOURS,
+    loginMaxFailures: e.CAMS_LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.CAMS_LOGIN_LOCKOUT_MINUTES,
+    uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** `FOO=` in a shell means "not set", not "set to the empty string". */
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+}

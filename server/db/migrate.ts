@@ -1,0 +1,17 @@
+import { type Migration, type MigrationProvider, Migrator } from "kysely";
+import type { Database } from "./connection.ts";
+import * as m0001 from "./migrations/0001_foundation.ts";
+
+/** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
+const migrations: Record<string, Migration> = {
+  "0001_foundation": m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: "schema_migrations" });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,261 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface RolesTable {
+  code: string;
+  name_en: string;
+  name_ur: string;
+  description: Generated<string>;
+  sort_order: Generated<number>;
+}
+
+export type OrganisationKind =
+  | "ministry"
+  | "division"
+  | "attached_department"
+  | "law_ministry"
+  | "law_office"
+  | "provincial_law_department"
+  | "agency"
+  | "executive"
+  | "central_authority"
+  | "system";
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  code: string;
+  name_en: string;
+  name_ur: Generated<string>;
+  kind: OrganisationKind;
+  parent_id: string | null;
+  source: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CourtsTable {
+  id: Generated<string>;
+  code: string;
+  name_en: string;
+  name_ur: Generated<string>;
+  level: string;
+  city: Generated<string>;
+  source: Generated<string>;
+  status: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  sort_order: Generated<number>;
+}
+
+export interface BenchesTable {
+  id: Generated<string>;
+  court_id: string;
+  code: string;
+  name_en: string;
+  name_ur: Generated<string>;
+  city: string;
+  is_principal_seat: Generated<boolean>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface CaseTypesTable {
+  id: Generated<string>;
+  code: string;
+  abbreviation: string;
+  name_en: string;
+  name_ur: Generated<string>;
+  aliases: ColumnType<string[], string[] | undefined, string[]>;
+  court_levels: ColumnType<string[], string[] | undefined, string[]>;
+  is_appeal: Generated<boolean>;
+  source: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  sort_order: Generated<number>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  designation: Generated<string>;
+  password_hash: string;
+  status: Generated<"pending" | "active" | "disabled" | "rejected">;
+  locale: Generated<"en" | "ur">;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  court_id: string;
+  bench_id: string | null;
+  case_type_id: string;
+  number: number;
+  number_suffix: Generated<string>;
+  year: number;
+  case_key: string;
+  title: string;
+  subject: Generated<string>;
+  category: string;
+  amount_involved: string | null;
+  filed_on: string | null;
+  notice_received_on: string | null;
+  decided_on: string | null;
+  status: Generated<string>;
+  stage: string | null;
+  outcome: string | null;
+  government_result: string | null;
+  is_contempt: Generated<boolean>;
+  is_constitutional: Generated<boolean>;
+  is_tax_recovery: Generated<boolean>;
+  is_confidential: Generated<boolean>;
+  assigned_officer_id: string | null;
+  search_text: Generated<string>;
+  search_vector: Generated<string>;
+  created_by: string;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface CasePartiesTable {
+  id: Generated<string>;
+  case_id: string;
+  position: number;
+  side: string;
+  name: string;
+  organisation_id: string | null;
+}
+
+export interface CaseLinksTable {
+  id: Generated<string>;
+  case_id: string;
+  linked_case_id: string;
+  kind: "appeal_of" | "connected_with" | "same_issue_as";
+  created_by: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface CaseAccessTable {
+  case_id: string;
+  user_id: string;
+  granted_by: string;
+  granted_at: DefaultTimestamp;
+}
+
+export interface CaseAssignmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  officer_id: string;
+  assigned_by: string;
+  method: Generated<string>;
+  reason: string;
+  assigned_at: DefaultTimestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  title: string;
+  current_version: Generated<number>;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  version: number;
+  blob_sha256: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  uploaded_by: string;
+  uploaded_at: DefaultTimestamp;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  changes: Json | null;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  roles: RolesTable;
+  organisations: OrganisationsTable;
+  courts: CourtsTable;
+  benches: BenchesTable;
+  case_types: CaseTypesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  cases: CasesTable;
+  case_parties: CasePartiesTable;
+  case_links: CaseLinksTable;
+  case_access: CaseAccessTable;
+  case_assignments: CaseAssignmentsTable;
+  blobs: BlobsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Organisation = Selectable<OrganisationsTable>;
+export type User = Selectable<UsersTable>;
+export type Case = Selectable<CasesTable>;
+export type NewCase = Insertable<CasesTable>;
+export type CaseUpdate = Updateable<CasesTable>;

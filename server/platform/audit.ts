@@ -1,0 +1,161 @@
+import { createHash } from "node:crypto";
+import { sql, type Transaction } from "kysely";
+import type { Database } from "../db/connection.ts";
+import type { DB } from "../db/types.ts";
+import type { Actor, RequestContext } from "./actor.ts";
+
+/** The catalogue of audit event kinds. Adding a kind is a code change, reviewed like any other. */
+export const AUDIT_ACTIONS = [
+  "auth.login",
+  "auth.login_failed",
+  "auth.locked_out",
+  "auth.logout",
+  "auth.registered",
+  "user.created",
+  "user.updated",
+  "user.approved",
+  "user.rejected",
+  "user.password_changed",
+  "organisation.created",
+  "organisation.updated",
+  "reference.updated",
+  "case.created",
+  "case.updated",
+  "case.status_changed",
+  "case.assigned",
+  "case.linked",
+  "case.unlinked",
+  "case.access_granted",
+  "case.access_revoked",
+  "document.uploaded",
+  "document.downloaded",
+  "seed.demo",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEvent = {
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | null;
+  /** The organisation that owns the record (for scoping audit reads). */
+  organisationId?: string | null;
+  changes?: Record<string, unknown> | null;
+};
+
+type Who = Actor | (RequestContext & { userId?: null; organisationId?: null });
+
+const GENESIS = "0".repeat(64);
+/** Serialises writers of the chain across processes; the number is arbitrary but fixed. */
+const AUDIT_LOCK_KEY = 7_245_001;
+
+/** Appends one event to the chain, inside the caller's transaction. */
+export async function recordAudit(trx: Transaction<DB>, who: Who, event: AuditEvent): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+  const last = await trx
+    .selectFrom("audit_events")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    occurred_at: new Date(),
+    actor_id: who.userId ?? null,
+    actor_organisation_id: who.organisationId ?? null,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId ?? null,
+    organisation_id: event.organisationId ?? null,
+    changes: event.changes ?? null,
+    ip: who.ip,
+    user_agent: who.userAgent,
+    request_id: who.requestId,
+    prev_hash: last?.hash ?? GENESIS,
+  };
+  const hash = hashEvent(row);
+  await trx
+    .insertInto("audit_events")
+    .values({ ...row, changes: row.changes === null ? null : JSON.stringify(row.changes), hash })
+    .execute();
+}
+
+type HashedFields = {
+  seq: number;
+  occurred_at: Date;
+  actor_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  changes: unknown;
+  ip: string | null;
+  user_agent: string | null;
+  request_id: string | null;
+  prev_hash: string;
+};
+
+export function hashEvent(e: HashedFields): string {
+  const canonical = canonicalJson({ ...e, occurred_at: e.occurred_at.toISOString() });
+  return createHash("sha256").update(e.prev_hash).update(canonical).digest("hex");
+}
+
+/** JSON with object keys sorted at every depth, so the same event always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export type VerifyResult =
+  | { ok: true; count: number; lastHash: string }
+  | { ok: false; count: number; brokenAt: number; reason: string };
+
+/**
+ * Walks the chain in order. Names the first row whose hash does not match its content (edited), whose
+ * prev_hash does not match the row before (inserted or reordered), or whose seq skips (deleted).
+ */
+export async function verifyAuditChain(
+  db: Database,
+  onProgress?: (done: number, total: number) => void,
+): Promise<VerifyResult> {
+  const { total } = await db
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let count = 0;
+  const pageSize = 5000;
+  for (;;) {
+    const rows = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("seq", ">=", expectedSeq)
+      .orderBy("seq")
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      if (row.seq !== expectedSeq)
+        return broken(count, expectedSeq, `row ${expectedSeq} is missing (next row is ${row.seq})`);
+      if (row.prev_hash !== prevHash)
+        return broken(count, row.seq, `row ${row.seq} does not follow row ${row.seq - 1} (prev_hash mismatch)`);
+      if (hashEvent(row) !== row.hash)
+        return broken(count, row.seq, `row ${row.seq} was altered (its hash does not match its content)`);
+      prevHash = row.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    onProgress?.(count, Number(total));
+  }
+  return { ok: true, count, lastHash: prevHash };
+}
+
+function broken(count: number, seq: number, reason: string): VerifyResult {
+  return { ok: false, count, brokenAt: seq, reason };
+}

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Where document bytes live, addressed by their SHA-256. The local-disk store is the default; an
+ * S3-compatible store implements the same three calls (put is idempotent: same bytes, same key).
+ */
+export interface BlobStorage {
+  put(sha256: string, bytes: Buffer): Promise<void>;
+  get(sha256: string): Promise<Buffer>;
+  has(sha256: string): Promise<boolean>;
+}
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export class LocalDiskStorage implements BlobStorage {
+  constructor(private readonly root: string) {}
+
+  private pathFor(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new Error("invalid blob key");
+    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  }
+
+  async put(sha256: string, bytes: Buffer): Promise<void> {
+    if (sha256Hex(bytes) !== sha256) throw new Error("blob content does not match its key");
+    const target = this.pathFor(sha256);
+    if (fs.existsSync(target)) return;
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    // Write then rename, so a crash never leaves a half-written blob under its final name.
+    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+    await fs.promises.writeFile(temp, bytes, { flag: "wx" });
+    await fs.promises.rename(temp, target);
+  }
+
+  async get(sha256: string): Promise<Buffer> {
+    return fs.promises.readFile(this.pathFor(sha256));
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return fs.existsSync(this.pathFor(sha256));
+  }
+}

@@ -16,7 +16,10 @@ import {
  * single connection at a time: a transaction owns it until commit or rollback, and other work waits its turn.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly pglite: PGlite;
+  constructor(pglite: PGlite) {
+    this.pglite = pglite;
+  }
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -72,7 +75,10 @@ const MULTI_STATEMENT = /;\s*\S/;
 
 class PGliteConnection implements DatabaseConnection {
   release: (() => void) | undefined;
-  constructor(private readonly pglite: PGlite) {}
+  private readonly pglite: PGlite;
+  constructor(pglite: PGlite) {
+    this.pglite = pglite;
+  }
 
   async exec(sql: string) {
     await this.pglite.exec(sql);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../db/connection.ts";
 import type { DB } from "../db/types.ts";
-import type { Actor, RequestContext } from "./actor.ts";
+import type { RequestContext } from "./actor.ts";
 
 /** The catalogue of audit event kinds. Adding a kind is a code change, reviewed like any other. */
 export const AUDIT_ACTIONS = [
@@ -42,7 +42,8 @@ export type AuditEvent = {
   changes?: Record<string, unknown> | null;
 };
 
-type Who = Actor | (RequestContext & { userId?: null; organisationId?: null });
+/** Who acted: an Actor, or a bare request context (with the user id once known, as at login). */
+export type Who = RequestContext & { userId?: string | null; organisationId?: string | null };
 
 const GENESIS = "0".repeat(64);
 /** Serialises writers of the chain across processes; the number is arbitrary but fixed. */

@@ -19,7 +19,10 @@ export function sha256Hex(bytes: Buffer): string {
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export class LocalDiskStorage implements BlobStorage {
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+  constructor(root: string) {
+    this.root = root;
+  }
 
   private pathFor(sha256: string): string {
     if (!SHA256.test(sha256)) throw new Error("invalid blob key");

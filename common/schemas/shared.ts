@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+export const uuid = z.uuid();
+export const isoDate = z.iso.date();
+export const version = z.number().int().positive();
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const pagination = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+export const orgRef = z.object({ id: z.string(), code: z.string(), nameEn: z.string(), nameUr: z.string() });
+export const personRef = z.object({ id: z.string(), fullName: z.string() });
+
+export const paged = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const idParams = z.object({ id: uuid });
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

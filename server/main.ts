@@ -1,0 +1,53 @@
+import path from "node:path";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/connection.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
+import { loadReferenceData } from "./modules/reference/reference.loader.ts";
+import { LocalDiskStorage } from "./platform/storage/storage.ts";
+
+/** Reads config, opens and migrates the database, seeds the demo on a fresh embedded database, listens. */
+async function main() {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(handle.db);
+  const empty = await isDatabaseEmpty(handle.db);
+  await loadReferenceData(handle.db);
+  const seed = config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
+  if (seed) await seedDemo(handle.db);
+
+  const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));
+  const app = await buildApp({ db: handle.db, config, storage });
+  const address = await app.listen({ host: config.host, port: config.port });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const url = config.publicUrl ?? address.replace("127.0.0.1", "localhost");
+  const lines = [
+    "",
+    `CAMS is serving at ${url}  (API docs: ${url}/api/docs)`,
+    `Database: ${handle.kind} (${handle.location})${applied.length ? `; applied ${applied.join(", ")}` : ""}`,
+  ];
+  if (seed || (await demoAccounts(handle.db)).length > 0) {
+    lines.push(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const a of await demoAccounts(handle.db)) lines.push(`  ${a.username.padEnd(18)} ${a.role}`);
+  }
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

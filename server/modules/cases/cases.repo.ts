@@ -1,0 +1,173 @@
+import { sql } from "kysely";
+import type { Database } from "../../db/connection.ts";
+import type { Trx } from "../../db/transaction.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { caseScope } from "./cases.policy.ts";
+
+type Q = Database | Trx;
+
+/** The joined columns every case view needs: the case, its court, bench, type, organisation and officer. */
+export function caseQuery(q: Q, actor: Actor) {
+  return q
+    .selectFrom("cases as c")
+    .innerJoin("courts as ct", "ct.id", "c.court_id")
+    .leftJoin("benches as b", "b.id", "c.bench_id")
+    .innerJoin("case_types as t", "t.id", "c.case_type_id")
+    .innerJoin("organisations as o", "o.id", "c.organisation_id")
+    .leftJoin("users as off", "off.id", "c.assigned_officer_id")
+    .where(caseScope(actor));
+}
+
+export const summaryColumns = [
+  "c.id",
+  "c.organisation_id",
+  "c.court_id",
+  "c.bench_id",
+  "c.case_type_id",
+  "c.number",
+  "c.number_suffix",
+  "c.year",
+  "c.title",
+  "c.status",
+  "c.stage",
+  "c.category",
+  "c.is_contempt",
+  "c.is_constitutional",
+  "c.is_tax_recovery",
+  "c.is_confidential",
+  "c.assigned_officer_id",
+  "c.updated_at",
+  "ct.code as court_code",
+  "ct.name_en as court_name_en",
+  "ct.name_ur as court_name_ur",
+  "b.code as bench_code",
+  "b.name_en as bench_name_en",
+  "b.name_ur as bench_name_ur",
+  "t.code as type_code",
+  "t.abbreviation as type_abbreviation",
+  "o.code as org_code",
+  "o.name_en as org_name_en",
+  "o.name_ur as org_name_ur",
+  "off.full_name as officer_name",
+] as const;
+
+export const detailColumns = [
+  ...summaryColumns,
+  "c.subject",
+  "c.amount_involved",
+  "c.filed_on",
+  "c.notice_received_on",
+  "c.decided_on",
+  "c.outcome",
+  "c.government_result",
+  "c.version",
+  "c.created_at",
+  "c.case_key",
+] as const;
+
+export function findVisibleCase(q: Q, actor: Actor, id: string) {
+  return caseQuery(q, actor).select(detailColumns).where("c.id", "=", id).executeTakeFirst();
+}
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findVisibleCase>>>;
+
+export function partiesOf(q: Q, caseId: string) {
+  return q
+    .selectFrom("case_parties as p")
+    .leftJoin("organisations as o", "o.id", "p.organisation_id")
+    .select(["p.id", "p.position", "p.side", "p.name", "p.organisation_id", "o.code", "o.name_en", "o.name_ur"])
+    .where("p.case_id", "=", caseId)
+    .orderBy("p.position")
+    .execute();
+}
+
+/** Links in both directions, showing only linked cases the actor may see. */
+export async function linksOf(q: Q, actor: Actor, caseId: string) {
+  const rows = await q
+    .selectFrom("case_links as l")
+    .select(["l.id", "l.kind", "l.case_id", "l.linked_case_id"])
+    .where((eb) => eb.or([eb("l.case_id", "=", caseId), eb("l.linked_case_id", "=", caseId)]))
+    .orderBy("l.created_at")
+    .execute();
+  const otherIds = rows.map((r) => (r.case_id === caseId ? r.linked_case_id : r.case_id));
+  if (otherIds.length === 0) return [];
+  const visible = await caseQuery(q, actor)
+    .select(["c.id", "c.number", "c.number_suffix", "c.year", "c.title", "t.abbreviation as type_abbreviation"])
+    .where("c.id", "in", otherIds)
+    .execute();
+  const byId = new Map(visible.map((v) => [v.id, v]));
+  return rows.flatMap((r) => {
+    const outgoing = r.case_id === caseId;
+    const other = byId.get(outgoing ? r.linked_case_id : r.case_id);
+    return other ? [{ id: r.id, kind: r.kind, direction: outgoing ? "outgoing" : "incoming", other }] : [];
+  });
+}
+
+export function assignmentsOf(q: Q, caseId: string) {
+  return q
+    .selectFrom("case_assignments as a")
+    .innerJoin("users as o", "o.id", "a.officer_id")
+    .innerJoin("users as by", "by.id", "a.assigned_by")
+    .select([
+      "a.id",
+      "a.reason",
+      "a.method",
+      "a.assigned_at",
+      "a.ended_at",
+      "o.id as officer_id",
+      "o.full_name as officer_name",
+      "by.id as by_id",
+      "by.full_name as by_name",
+    ])
+    .where("a.case_id", "=", caseId)
+    .orderBy("a.assigned_at", "desc")
+    .execute();
+}
+
+export function accessOf(q: Q, caseId: string) {
+  return q
+    .selectFrom("case_access as ca")
+    .innerJoin("users as u", "u.id", "ca.user_id")
+    .select(["u.id", "u.full_name"])
+    .where("ca.case_id", "=", caseId)
+    .orderBy("u.full_name")
+    .execute();
+}
+
+export async function replaceParties(
+  trx: Trx,
+  caseId: string,
+  parties: { side: string; name: string; organisationId?: string | null | undefined }[],
+) {
+  await trx.deleteFrom("case_parties").where("case_id", "=", caseId).execute();
+  await trx
+    .insertInto("case_parties")
+    .values(
+      parties.map((p, i) => ({
+        case_id: caseId,
+        position: i + 1,
+        side: p.side,
+        name: p.name,
+        organisation_id: p.organisationId ?? null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Rebuilds the search columns from the case and its parties: `search_vector` for full-text (the 'simple'
+ * configuration splits Urdu as well as English) and `search_text` for trigram matching of misspelt names.
+ */
+export async function refreshSearch(trx: Trx, caseId: string, displayNumber: string) {
+  await sql`
+    update cases c set
+      search_text = lower(s.doc),
+      search_vector = to_tsvector('simple', s.doc)
+    from (
+      select ${displayNumber} || ' ' || c2.title || ' ' || c2.subject || ' ' ||
+        coalesce((select string_agg(p.name, ' ' order by p.position) from case_parties p where p.case_id = c2.id), '')
+        as doc
+      from cases c2 where c2.id = ${caseId}
+    ) s
+    where c.id = ${caseId}
+  `.execute(trx);
+}

@@ -16,6 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/connection.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -23,7 +24,6 @@ import { organisationRoutes } from "./modules/organisations/organisations.routes
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
-import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import { installProblemHandler } from "./platform/http/problems.ts";
 import type { BlobStorage } from "./platform/storage/storage.ts";
@@ -41,7 +41,10 @@ const WEB_DIST = path.resolve(import.meta.dirname, "../web/dist");
 /** Builds the whole HTTP app without listening, so tests drive it through `inject`. */
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: deps.config.logLevel, redact: ["req.headers.cookie"] },
+    logger:
+      opts.logger === false && !process.env.CAMS_TEST_LOG
+        ? false
+        : { level: deps.config.logLevel, redact: ["req.headers.cookie"] },
     trustProxy: deps.config.env === "production",
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

@@ -11,10 +11,21 @@ const envSchema = z.object({
   CAMS_PUBLIC_URL: z.url().optional(),
   CAMS_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
   CAMS_COOKIE_SECURE: z.stringbool().optional(),
-  CAMS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  CAMS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   CAMS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   CAMS_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  CAMS_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  CAMS_LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  CAMS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -32,6 +43,7 @@ export type Config = {
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  loginRatePerMinute: number;
   uploadMaxBytes: number;
   logLevel: string;
 };
@@ -58,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: e.CAMS_SESSION_ABSOLUTE_HOURS,
     loginMaxFailures: e.CAMS_LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.CAMS_LOGIN_LOCKOUT_MINUTES,
+    loginRatePerMinute: e.CAMS_LOGIN_RATE_PER_MINUTE,
     uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };

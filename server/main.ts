@@ -14,7 +14,8 @@ async function main() {
   const applied = await migrateToLatest(handle.db);
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);
-  const seed = config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
+  const seed =
+    config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
   if (seed) await seedDemo(handle.db);
 
   const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));

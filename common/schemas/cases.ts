@@ -32,7 +32,10 @@ const flagsInput = z.object({
 });
 
 const amount = z
-  .union([z.number().nonnegative().max(1e15), z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, "must be an amount")])
+  .union([
+    z.number().nonnegative().max(1e15),
+    z.string().regex(/^\d{1,16}(\.\d{1,2})?$/, "must be an amount"),
+  ])
   .transform((v) => String(v));
 
 export const caseCreateBody = z.object({

@@ -21,7 +21,10 @@ export const username = z
   .max(64)
   .regex(/^[a-zA-Z0-9._-]+$/, "may contain only letters, digits, dot, dash and underscore");
 
-export const loginBody = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) });
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 
 export const registerBody = z.object({
   organisationCode: z.string().trim().min(2).max(32),

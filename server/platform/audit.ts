@@ -145,7 +145,11 @@ export async function verifyAuditChain(
       if (row.seq !== expectedSeq)
         return broken(count, expectedSeq, `row ${expectedSeq} is missing (next row is ${row.seq})`);
       if (row.prev_hash !== prevHash)
-        return broken(count, row.seq, `row ${row.seq} does not follow row ${row.seq - 1} (prev_hash mismatch)`);
+        return broken(
+          count,
+          row.seq,
+          `row ${row.seq} does not follow row ${row.seq - 1} (prev_hash mismatch)`,
+        );
       if (hashEvent(row) !== row.hash)
         return broken(count, row.seq, `row ${row.seq} was altered (its hash does not match its content)`);
       prevHash = row.hash;

@@ -48,7 +48,10 @@ export async function makeUser(
 }
 
 /** A signed-in user with the given roles, in a new organisation unless one is given. */
-export async function signedIn(roles: Role[], organisationId?: string): Promise<Session & { organisationId: string }> {
+export async function signedIn(
+  roles: Role[],
+  organisationId?: string,
+): Promise<Session & { organisationId: string }> {
   const orgId = organisationId ?? (await makeOrganisation()).id;
   const user = await makeUser(orgId, roles);
   return { ...(await login(user.username, TEST_PASSWORD)), organisationId: orgId };

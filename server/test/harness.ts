@@ -24,10 +24,18 @@ export function testApp() {
     await loadReferenceData(handle.db);
     const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-blobs-"));
     const config = {
-      ...loadConfig({ NODE_ENV: "test", CAMS_UPLOAD_MAX_MB: "2", CAMS_LOGIN_MAX_FAILURES: "5" }),
+      ...loadConfig({
+        NODE_ENV: "test",
+        CAMS_UPLOAD_MAX_MB: "2",
+        CAMS_LOGIN_MAX_FAILURES: "5",
+        CAMS_LOGIN_RATE_PER_MINUTE: "100000",
+      }),
       logLevel: "silent",
     };
-    const app = await buildApp({ db: handle.db, config, storage: new LocalDiskStorage(blobDir) }, { logger: false });
+    const app = await buildApp(
+      { db: handle.db, config, storage: new LocalDiskStorage(blobDir) },
+      { logger: false },
+    );
     await app.ready();
     return { handle, app };
   })();
@@ -56,7 +64,11 @@ export async function call(session: Session | null, c: Call): Promise<LightMyReq
     method: c.method,
     url: c.url,
     headers,
-    ...(c.payload !== undefined ? { payload: c.payload } : c.body !== undefined ? { payload: c.body as object } : {}),
+    ...(c.payload !== undefined
+      ? { payload: c.payload }
+      : c.body !== undefined
+        ? { payload: c.body as object }
+        : {}),
   });
 }
 
@@ -65,5 +77,9 @@ export async function login(username: string, password: string): Promise<Session
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.cookies.find((c) => c.name === "cams_session");
   if (!setCookie) throw new Error("no session cookie");
-  return { cookie: `cams_session=${setCookie.value}`, csrf: res.json().csrfToken, userId: res.json().user.id };
+  return {
+    cookie: `cams_session=${setCookie.value}`,
+    csrf: res.json().csrfToken,
+    userId: res.json().user.id,
+  };
 }

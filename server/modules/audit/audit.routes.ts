@@ -31,7 +31,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
   const assertAuditor = (req: Parameters<typeof requireActor>[0]) => {
     const actor = requireActor(req);
-    if (!hasRole(actor, "auditor", "administrator")) throw problems.forbidden("Only auditors read the audit trail.");
+    if (!hasRole(actor, "auditor", "administrator"))
+      throw problems.forbidden("Only auditors read the audit trail.");
     return actor;
   };
 
@@ -41,7 +42,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         querystring: auditQuery,
-        response: { 200: z.object({ items: z.array(auditItem), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        response: {
+          200: z.object({
+            items: z.array(auditItem),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -55,7 +63,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const [{ total }, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
         q
-          .select(["e.seq", "e.occurred_at", "e.action", "e.entity_type", "e.entity_id", "e.actor_id", "e.ip", "e.changes", "u.full_name"])
+          .select([
+            "e.seq",
+            "e.occurred_at",
+            "e.action",
+            "e.entity_type",
+            "e.entity_id",
+            "e.actor_id",
+            "e.ip",
+            "e.changes",
+            "u.full_name",
+          ])
           .orderBy("e.seq", "desc")
           .limit(f.pageSize)
           .offset((f.page - 1) * f.pageSize)
@@ -85,7 +103,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         response: {
-          200: z.object({ ok: z.boolean(), count: z.number(), brokenAt: z.number().optional(), reason: z.string().optional() }),
+          200: z.object({
+            ok: z.boolean(),
+            count: z.number(),
+            brokenAt: z.number().optional(),
+            reason: z.string().optional(),
+          }),
         },
       },
     },

@@ -20,15 +20,23 @@ async function bumpVersion(trx: Trx, id: string, version: number, set: Record<st
 }
 
 /** Moves a case through its lifecycle; a decision needs its date, outcome and the government's result. */
-export async function changeStatus(db: Database, actor: Actor, id: string, input: z.infer<typeof caseStatusBody>) {
+export async function changeStatus(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof caseStatusBody>,
+) {
   return inTransaction(db, async (trx) => {
     const { row, abilities } = await loadVisibleCase(trx, actor, id);
-    if (!abilities.changeStatus) throw problems.forbidden("You may view this case but not change its status.");
+    if (!abilities.changeStatus)
+      throw problems.forbidden("You may view this case but not change its status.");
     if (row.version !== input.version) throw problems.staleVersion(row.version);
     if (input.status !== row.status && !canTransition(row.status, input.status)) {
-      throw problems.unprocessable("invalid_transition", `A ${row.status} case cannot become ${input.status}.`, [
-        { path: "body.status", message: `not allowed from ${row.status}` },
-      ]);
+      throw problems.unprocessable(
+        "invalid_transition",
+        `A ${row.status} case cannot become ${input.status}.`,
+        [{ path: "body.status", message: `not allowed from ${row.status}` }],
+      );
     }
     if (input.status === "decided") {
       const missing: FieldError[] = (["decidedOn", "outcome", "governmentResult"] as const)
@@ -40,7 +48,8 @@ export async function changeStatus(db: Database, actor: Actor, id: string, input
       status: input.status,
       stage: input.status === "pending" ? (input.stage ?? row.stage ?? "notice") : null,
       outcome: input.status === "pending" ? null : (input.outcome ?? row.outcome),
-      government_result: input.status === "pending" ? null : (input.governmentResult ?? row.government_result),
+      government_result:
+        input.status === "pending" ? null : (input.governmentResult ?? row.government_result),
       decided_on: input.status === "pending" ? null : (input.decidedOn ?? row.decided_on),
     };
     const changes = diffFields(row, after);
@@ -75,12 +84,15 @@ export async function assignOfficer(
     if (input.officerId) {
       const officer = await trx
         .selectFrom("users as u")
-        .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
+        .innerJoin("user_roles as r", (j) =>
+          j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"),
+        )
         .select(["u.id", "u.full_name", "u.organisation_id"])
         .where("u.id", "=", input.officerId)
         .where("u.status", "=", "active")
         .executeTakeFirst();
-      if (!officer) throw problems.validation([{ path: "body.officerId", message: "is not an active law officer" }]);
+      if (!officer)
+        throw problems.validation([{ path: "body.officerId", message: "is not an active law officer" }]);
       if (!hasRole(actor, "law_ministry") && officer.organisation_id !== actor.organisationId) {
         throw problems.forbidden("You may assign only officers of your own law office.");
       }
@@ -123,7 +135,9 @@ export async function linkCases(db: Database, actor: Actor, id: string, input: z
     const { row, abilities } = await loadVisibleCase(trx, actor, id);
     if (!abilities.link) throw problems.forbidden("You may not link this case.");
     if (input.linkedCaseId === id) {
-      throw problems.validation([{ path: "body.linkedCaseId", message: "a case cannot be linked to itself" }]);
+      throw problems.validation([
+        { path: "body.linkedCaseId", message: "a case cannot be linked to itself" },
+      ]);
     }
     // The other case must be visible too; otherwise linking would confirm that it exists.
     await loadVisibleCase(trx, actor, input.linkedCaseId);
@@ -132,7 +146,8 @@ export async function linkCases(db: Database, actor: Actor, id: string, input: z
       .values({ case_id: id, linked_case_id: input.linkedCaseId, kind: input.kind, created_by: actor.userId })
       .execute()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw problems.conflict("already_linked", "These cases are already linked so.");
+        if (isUniqueViolation(error))
+          throw problems.conflict("already_linked", "These cases are already linked so.");
         throw error;
       });
     await recordAudit(trx, actor, {
@@ -173,8 +188,14 @@ export async function unlinkCases(db: Database, actor: Actor, id: string, linkId
 export async function setCaseAccess(db: Database, actor: Actor, id: string, userId: string, grant: boolean) {
   return inTransaction(db, async (trx) => {
     const { row, abilities } = await loadVisibleCase(trx, actor, id);
-    if (!abilities.manageAccess) throw problems.forbidden("Only people named on a confidential case name others.");
-    const user = await trx.selectFrom("users").select("id").where("id", "=", userId).where("status", "=", "active").executeTakeFirst();
+    if (!abilities.manageAccess)
+      throw problems.forbidden("Only people named on a confidential case name others.");
+    const user = await trx
+      .selectFrom("users")
+      .select("id")
+      .where("id", "=", userId)
+      .where("status", "=", "active")
+      .executeTakeFirst();
     if (!user) throw problems.validation([{ path: "body.userId", message: "no such active user" }]);
     if (grant) {
       await trx
@@ -183,7 +204,8 @@ export async function setCaseAccess(db: Database, actor: Actor, id: string, user
         .onConflict((oc) => oc.doNothing())
         .execute();
     } else {
-      if (userId === actor.userId) throw problems.unprocessable("self_removal", "You cannot remove yourself.");
+      if (userId === actor.userId)
+        throw problems.unprocessable("self_removal", "You cannot remove yourself.");
       await trx.deleteFrom("case_access").where("case_id", "=", id).where("user_id", "=", userId).execute();
     }
     await recordAudit(trx, actor, {

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, type ExpressionWrapper, sql, type SqlBool } from "kysely";
-import { STATUS_TRANSITIONS, type CaseStatus } from "../../../common/case-status.ts";
+import { type ExpressionBuilder, type ExpressionWrapper, type SqlBool, sql } from "kysely";
+import { type CaseStatus, STATUS_TRANSITIONS } from "../../../common/case-status.ts";
 import type { CaseAbilities } from "../../../common/schemas/cases.ts";
 import type { DB } from "../../db/types.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
@@ -29,7 +29,10 @@ export function caseScope(actor: Actor) {
           eb(
             "c.assigned_officer_id",
             "in",
-            eb.selectFrom("users as ou").select("ou.id").where("ou.organisation_id", "=", actor.organisationId),
+            eb
+              .selectFrom("users as ou")
+              .select("ou.id")
+              .where("ou.organisation_id", "=", actor.organisationId),
           ),
         ]),
       );
@@ -42,9 +45,14 @@ export function caseScope(actor: Actor) {
         .whereRef("ca.case_id", "=", "c.id")
         .where("ca.user_id", "=", actor.userId),
     );
-    const open = roleScopes.length > 0 ? eb.and([eb("c.is_confidential", "=", false), eb.or(roleScopes)]) : null;
+    const open =
+      roleScopes.length > 0 ? eb.and([eb("c.is_confidential", "=", false), eb.or(roleScopes)]) : null;
     const personal = hasRole(actor, "law_officer") ? [assignedToMe] : [];
-    return eb.or([...(open ? [open] : []), ...personal, eb.and([eb("c.is_confidential", "=", true), eb.or([named, assignedToMe])])]);
+    return eb.or([
+      ...(open ? [open] : []),
+      ...personal,
+      eb.and([eb("c.is_confidential", "=", true), eb.or([named, assignedToMe])]),
+    ]);
   };
 }
 
@@ -57,7 +65,8 @@ type CaseForAbilities = {
 
 /** Abilities on a case the actor can already see (the scope above was applied when it was loaded). */
 export function caseAbilities(actor: Actor, c: CaseForAbilities): CaseAbilities {
-  const ownsIt = hasRole(actor, "focal_person", "nodal_officer") && c.organisation_id === actor.organisationId;
+  const ownsIt =
+    hasRole(actor, "focal_person", "nodal_officer") && c.organisation_id === actor.organisationId;
   const assignedToMe = c.assigned_officer_id === actor.userId;
   const edit = ownsIt || hasRole(actor, "law_ministry") || assignedToMe;
   const assign = hasRole(actor, "law_ministry", "assigning_officer");

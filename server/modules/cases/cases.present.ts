@@ -35,8 +35,18 @@ type SummaryRow = {
   officer_name: string | null;
 };
 
-export function displayNumber(r: { type_abbreviation: string; number: number; number_suffix: string; year: number }) {
-  return formatCaseNumber({ abbreviation: r.type_abbreviation, number: r.number, suffix: r.number_suffix, year: r.year });
+export function displayNumber(r: {
+  type_abbreviation: string;
+  number: number;
+  number_suffix: string;
+  year: number;
+}) {
+  return formatCaseNumber({
+    abbreviation: r.type_abbreviation,
+    number: r.number,
+    suffix: r.number_suffix,
+    year: r.year,
+  });
 }
 
 export function presentSummary(r: SummaryRow): CaseSummary {
@@ -61,7 +71,9 @@ export function presentSummary(r: SummaryRow): CaseSummary {
       confidential: r.is_confidential,
     },
     assignedOfficer:
-      r.assigned_officer_id && r.officer_name ? { id: r.assigned_officer_id, fullName: r.officer_name } : null,
+      r.assigned_officer_id && r.officer_name
+        ? { id: r.assigned_officer_id, fullName: r.officer_name }
+        : null,
     updatedAt: r.updated_at.toISOString(),
   };
 }

@@ -17,7 +17,11 @@ export async function resolveCaseRefs(
   input: { courtId: string; benchId?: string | null | undefined; caseTypeId: string },
 ): Promise<CaseRefs> {
   const [court, type, benches] = await Promise.all([
-    trx.selectFrom("courts").select(["id", "code", "active"]).where("id", "=", input.courtId).executeTakeFirst(),
+    trx
+      .selectFrom("courts")
+      .select(["id", "code", "active"])
+      .where("id", "=", input.courtId)
+      .executeTakeFirst(),
     trx
       .selectFrom("case_types")
       .select(["id", "code", "abbreviation", "active"])
@@ -33,7 +37,9 @@ export async function resolveCaseRefs(
   const errors: FieldError[] = [];
   if (!court?.active) errors.push({ path: "body.courtId", message: "no such court" });
   if (!type?.active) errors.push({ path: "body.caseTypeId", message: "no such case type" });
-  let bench = input.benchId ? benches.find((b) => b.id === input.benchId) : benches.find((b) => b.is_principal_seat);
+  let bench = input.benchId
+    ? benches.find((b) => b.id === input.benchId)
+    : benches.find((b) => b.is_principal_seat);
   if (input.benchId && !bench) errors.push({ path: "body.benchId", message: "is not a bench of this court" });
   if (!input.benchId && !bench) bench = undefined;
   if (errors.length > 0 || !court || !type) throw problems.validation(errors);
@@ -46,7 +52,12 @@ export async function resolveCaseRefs(
 
 /** The register key: court, seat, type, number (with suffix) and year — unique across the system. */
 export function caseKey(refs: CaseRefs, n: { number: number; suffix: string; year: number }): string {
-  const number = caseNumberKey({ typeCode: refs.type.code, number: n.number, suffix: n.suffix, year: n.year });
+  const number = caseNumberKey({
+    typeCode: refs.type.code,
+    number: n.number,
+    suffix: n.suffix,
+    year: n.year,
+  });
   return `${refs.court.code}/${refs.bench?.code ?? "-"}/${number}`;
 }
 
@@ -60,6 +71,8 @@ export async function assertOrganisationsExist(trx: Trx, ids: { path: string; id
     .where("active", "=", true)
     .execute();
   const known = new Set(found.map((f) => f.id));
-  const errors = ids.filter((i) => !known.has(i.id)).map((i) => ({ path: i.path, message: "no such organisation" }));
+  const errors = ids
+    .filter((i) => !known.has(i.id))
+    .map((i) => ({ path: i.path, message: "no such organisation" }));
   if (errors.length > 0) throw problems.validation(errors);
 }

@@ -74,7 +74,16 @@ export function partiesOf(q: Q, caseId: string) {
   return q
     .selectFrom("case_parties as p")
     .leftJoin("organisations as o", "o.id", "p.organisation_id")
-    .select(["p.id", "p.position", "p.side", "p.name", "p.organisation_id", "o.code", "o.name_en", "o.name_ur"])
+    .select([
+      "p.id",
+      "p.position",
+      "p.side",
+      "p.name",
+      "p.organisation_id",
+      "o.code",
+      "o.name_en",
+      "o.name_ur",
+    ])
     .where("p.case_id", "=", caseId)
     .orderBy("p.position")
     .execute();
@@ -91,7 +100,14 @@ export async function linksOf(q: Q, actor: Actor, caseId: string) {
   const otherIds = rows.map((r) => (r.case_id === caseId ? r.linked_case_id : r.case_id));
   if (otherIds.length === 0) return [];
   const visible = await caseQuery(q, actor)
-    .select(["c.id", "c.number", "c.number_suffix", "c.year", "c.title", "t.abbreviation as type_abbreviation"])
+    .select([
+      "c.id",
+      "c.number",
+      "c.number_suffix",
+      "c.year",
+      "c.title",
+      "t.abbreviation as type_abbreviation",
+    ])
     .where("c.id", "in", otherIds)
     .execute();
   const byId = new Map(visible.map((v) => [v.id, v]));

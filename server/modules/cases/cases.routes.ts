@@ -24,20 +24,28 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
   const detail = { 200: caseDetail };
 
-  app.get("/cases", { schema: { tags, querystring: caseListQuery, response: { 200: paged(caseSummary) } } }, (req) =>
-    listCases(db, requireActor(req), req.query),
+  app.get(
+    "/cases",
+    { schema: { tags, querystring: caseListQuery, response: { 200: paged(caseSummary) } } },
+    (req) => listCases(db, requireActor(req), req.query),
   );
-  app.post("/cases", { schema: { tags, body: caseCreateBody, response: { 201: caseDetail } } }, async (req, reply) =>
-    reply.status(201).send(await cases.createCase(db, requireActor(req), req.body)),
+  app.post(
+    "/cases",
+    { schema: { tags, body: caseCreateBody, response: { 201: caseDetail } } },
+    async (req, reply) => reply.status(201).send(await cases.createCase(db, requireActor(req), req.body)),
   );
   app.get("/cases/:id", { schema: { tags, params: idParams, response: detail } }, (req) =>
     cases.getCaseDetail(db, requireActor(req), req.params.id),
   );
-  app.patch("/cases/:id", { schema: { tags, params: idParams, body: casePatchBody, response: detail } }, (req) =>
-    cases.updateCase(db, requireActor(req), req.params.id, req.body),
+  app.patch(
+    "/cases/:id",
+    { schema: { tags, params: idParams, body: casePatchBody, response: detail } },
+    (req) => cases.updateCase(db, requireActor(req), req.params.id, req.body),
   );
-  app.post("/cases/:id/status", { schema: { tags, params: idParams, body: caseStatusBody, response: detail } }, (req) =>
-    actions.changeStatus(db, requireActor(req), req.params.id, req.body),
+  app.post(
+    "/cases/:id/status",
+    { schema: { tags, params: idParams, body: caseStatusBody, response: detail } },
+    (req) => actions.changeStatus(db, requireActor(req), req.params.id, req.body),
   );
   app.post(
     "/cases/:id/assignment",
@@ -55,8 +63,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: z.object({ id: uuid, linkId: uuid }), response: detail } },
     (req) => actions.unlinkCases(db, requireActor(req), req.params.id, req.params.linkId),
   );
-  app.post("/cases/:id/access", { schema: { tags, params: idParams, body: caseAccessBody, response: detail } }, (req) =>
-    actions.setCaseAccess(db, requireActor(req), req.params.id, req.body.userId, true),
+  app.post(
+    "/cases/:id/access",
+    { schema: { tags, params: idParams, body: caseAccessBody, response: detail } },
+    (req) => actions.setCaseAccess(db, requireActor(req), req.params.id, req.body.userId, true),
   );
   app.delete(
     "/cases/:id/access/:userId",

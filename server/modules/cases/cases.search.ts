@@ -35,7 +35,7 @@ export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
   else if (f.assignedTo === "unassigned") query = query.where("c.assigned_officer_id", "is", null);
   else if (f.assignedTo) query = query.where("c.assigned_officer_id", "=", f.assignedTo);
 
-  let rank = sql<number>`0`;
+  let rank: ReturnType<typeof sql<number>> | null = null;
   const q = f.q?.trim();
   if (q) {
     const types = await caseTypeAliases(db);
@@ -61,9 +61,8 @@ export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
 
   const [{ total }, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-    query
+    (rank ? query.orderBy(rank, "desc") : query)
       .select(summaryColumns)
-      .orderBy(rank, "desc")
       .orderBy("c.updated_at", "desc")
       .orderBy("c.id")
       .limit(f.pageSize)

@@ -7,8 +7,8 @@ import { diffFields } from "../../platform/diff.ts";
 import { Problem, problems } from "../../platform/errors.ts";
 import { allowedTransitions, caseAbilities, registeringOrganisation } from "./cases.policy.ts";
 import { displayNumber, presentDetail } from "./cases.present.ts";
-import * as repo from "./cases.repo.ts";
 import { assertOrganisationsExist, type CaseRefs, caseKey, resolveCaseRefs } from "./cases.refs.ts";
+import * as repo from "./cases.repo.ts";
 
 /** Loads a case the actor may see, or answers 404 — the same answer whether it is missing or out of scope. */
 export async function loadVisibleCase(q: Database | Trx, actor: Actor, id: string) {
@@ -56,7 +56,8 @@ function partyOrgRefs(parties: CaseCreateInput["parties"] | undefined) {
 
 export async function createCase(db: Database, actor: Actor, input: CaseCreateInput) {
   const organisationId = registeringOrganisation(actor, input.organisationId);
-  if (organisationId === "forbidden") throw problems.forbidden("You may not register cases for this organisation.");
+  if (organisationId === "forbidden")
+    throw problems.forbidden("You may not register cases for this organisation.");
   return inTransaction(db, async (trx) => {
     await assertOrganisationsExist(trx, [
       { path: "body.organisationId", id: organisationId },
@@ -99,7 +100,10 @@ export async function createCase(db: Database, actor: Actor, input: CaseCreateIn
     await repo.replaceParties(trx, row.id, input.parties);
     // Whoever registers a confidential case is named on it, or they could not see what they just made.
     if (flags.confidential) {
-      await trx.insertInto("case_access").values({ case_id: row.id, user_id: actor.userId, granted_by: actor.userId }).execute();
+      await trx
+        .insertInto("case_access")
+        .values({ case_id: row.id, user_id: actor.userId, granted_by: actor.userId })
+        .execute();
     }
     await repo.refreshSearch(trx, row.id, displayNumber({ type_abbreviation: refs.type.abbreviation, ...n }));
     await recordAudit(trx, actor, {
@@ -160,12 +164,24 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
     const changes: Record<string, unknown> = diffFields(row, after);
     const partiesBefore = input.parties ? await repo.partiesOf(trx, id) : [];
     if (input.parties) {
-      const before = partiesBefore.map((p) => ({ side: p.side, name: p.name, organisationId: p.organisation_id }));
-      const next = input.parties.map((p) => ({ side: p.side, name: p.name, organisationId: p.organisationId ?? null }));
+      const before = partiesBefore.map((p) => ({
+        side: p.side,
+        name: p.name,
+        organisationId: p.organisation_id,
+      }));
+      const next = input.parties.map((p) => ({
+        side: p.side,
+        name: p.name,
+        organisationId: p.organisationId ?? null,
+      }));
       if (JSON.stringify(before) !== JSON.stringify(next)) changes.parties = { from: before, to: next };
     }
     if (Object.keys(changes).length === 0) return getCaseDetail(trx, actor, id);
-    const set = Object.fromEntries(Object.keys(changes).filter((k) => k !== "parties").map((k) => [k, (after as Record<string, unknown>)[k]]));
+    const set = Object.fromEntries(
+      Object.keys(changes)
+        .filter((k) => k !== "parties")
+        .map((k) => [k, (after as Record<string, unknown>)[k]]),
+    );
     await trx
       .updateTable("cases")
       .set({ ...set, version: row.version + 1, updated_at: new Date() })
@@ -173,7 +189,8 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
       .where("version", "=", row.version)
       .executeTakeFirst()
       .catch((error) => {
-        if (isUniqueViolation(error)) throw problems.conflict("duplicate_case", "That case number is already registered.");
+        if (isUniqueViolation(error))
+          throw problems.conflict("duplicate_case", "That case number is already registered.");
         throw error;
       });
     if (input.parties) await repo.replaceParties(trx, id, input.parties);

@@ -1,4 +1,122 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  documentItem,
+  documentList,
+  documentUploadFields,
+  documentVersionParams,
+} from "../../../common/schemas/documents.ts";
+import { idParams } from "../../../common/schemas/shared.ts";
+import { requireActor } from "../../platform/auth/plugin.ts";
+import { type FieldError, Problem, problems } from "../../platform/errors.ts";
+import * as documents from "./documents.service.ts";
+import { contentDisposition } from "./documents.sniff.ts";
 
-// Placeholder while the documents module is being written (replaced in this session).
-export const documentRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ["documents"];
+
+const UPLOAD_DESCRIPTION =
+  "multipart/form-data with text fields `kind` and `title` (both required for a new document) and optional " +
+  "`documentId` (to add a new version to that document of this case), then one file part named `file`. The " +
+  "type is sniffed from the content: PDF, DOCX, PNG or JPEG. Larger than the configured limit → 413.";
+
+export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    "/cases/:id/documents",
+    { schema: { tags, params: idParams, response: { 200: documentList } } },
+    (req) => documents.listCaseDocuments(db, requireActor(req), req.params.id),
+  );
+
+  // No zod `body` here: the multipart stream is read by hand below (the zod validator cannot see it), and
+  // `consumes` tells the OpenAPI document what the route takes.
+  app.post(
+    "/cases/:id/documents",
+    {
+      schema: {
+        tags,
+        description: UPLOAD_DESCRIPTION,
+        consumes: ["multipart/form-data"],
+        params: idParams,
+        response: { 201: documentItem },
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await documents.checkUploadAllowed(db, actor, req.params.id);
+      const upload = await readUpload(req);
+      const item = await documents.uploadDocument(app.deps, actor, req.params.id, upload);
+      return reply.status(201).send(item);
+    },
+  );
+
+  app.get(
+    "/documents/:id/versions/:version/download",
+    {
+      schema: {
+        tags,
+        description:
+          "The version's bytes as an attachment. Every download is recorded in the case's history.",
+        params: documentVersionParams,
+      },
+    },
+    async (req, reply) => {
+      const file = await documents.downloadVersion(
+        app.deps,
+        requireActor(req),
+        req.params.id,
+        req.params.version,
+      );
+      return reply
+        .header("content-disposition", contentDisposition(file.fileName))
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .type(file.mediaType)
+        .send(file.bytes);
+    },
+  );
+};
+
+/**
+ * Reads the multipart body: text fields into a map, the one `file` part into memory (the size limit from
+ * config caps it; busboy stops at the limit and marks the stream truncated, which is a 413 here).
+ */
+async function readUpload(req: FastifyRequest): Promise<documents.Upload> {
+  if (!req.isMultipart()) {
+    throw new Problem(415, "unsupported_media_type", "Send the document as multipart/form-data.");
+  }
+  const raw: Record<string, string | string[]> = {};
+  const errors: FieldError[] = [];
+  let file: { fileName: string; bytes: Buffer } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === "file") {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      if (part.file.truncated) {
+        throw new Problem(413, "payload_too_large", "The file is larger than the upload limit.");
+      }
+      if (part.fieldname === "file") file = { fileName: part.filename, bytes: Buffer.concat(chunks) };
+      else
+        errors.push({ path: `body.${part.fieldname}`, message: "is not expected; send the file as `file`" });
+      continue;
+    }
+    // Empty text fields (as an HTML form sends them) count as absent.
+    const value = String(part.value ?? "");
+    if (value === "") continue;
+    const seen = raw[part.fieldname];
+    raw[part.fieldname] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  const parsed = documentUploadFields.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      errors.push({
+        path: ["body", ...issue.path.map(String)].join("."),
+        message: issue.message,
+        code: issue.code,
+      });
+    }
+  }
+  if (!file) errors.push({ path: "body.file", message: "is required" });
+  if (errors.length > 0 || !parsed.success || !file) throw problems.validation(errors);
+  return { fields: parsed.data, fileName: file.fileName, bytes: file.bytes };
+}

@@ -5,9 +5,13 @@ import { isDatabaseReady } from "../../db/connection.ts";
 /** Liveness says the process answers; readiness says it can reach its database. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const status = z.object({ status: z.string() });
-  app.get("/health/live", { schema: { tags: ["health"], security: [], response: { 200: status } } }, async () => ({
-    status: "ok",
-  }));
+  app.get(
+    "/health/live",
+    { schema: { tags: ["health"], security: [], response: { 200: status } } },
+    async () => ({
+      status: "ok",
+    }),
+  );
   app.get(
     "/health/ready",
     { schema: { tags: ["health"], security: [], response: { 200: status, 503: status } } },

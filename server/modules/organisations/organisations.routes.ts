@@ -24,12 +24,15 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/organisations",
     { schema: { tags, body: organisationCreateBody, response: { 201: organisationSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createOrganisation(db, requireActor(req), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await service.createOrganisation(db, requireActor(req), req.body)),
   );
 
   app.patch(
     "/organisations/:id",
-    { schema: { tags, params: idParams, body: organisationPatchBody, response: { 200: organisationSchema } } },
+    {
+      schema: { tags, params: idParams, body: organisationPatchBody, response: { 200: organisationSchema } },
+    },
     (req) => service.updateOrganisation(db, requireActor(req), req.params.id, req.body),
   );
 };

@@ -23,7 +23,8 @@ export function presentOrganisation(o: Organisation) {
 /** Everyone sees active organisations (names are public); administrators also see inactive ones. */
 export async function listOrganisations(db: Database, actor: Actor | null) {
   let q = db.selectFrom("organisations").selectAll().orderBy("kind").orderBy("name_en");
-  if (!actor || !hasRole(actor, "administrator")) q = q.where("active", "=", true).where("kind", "!=", "system");
+  if (!actor || !hasRole(actor, "administrator"))
+    q = q.where("active", "=", true).where("kind", "!=", "system");
   return (await q.execute()).map(presentOrganisation);
 }
 
@@ -31,7 +32,11 @@ function assertAdmin(actor: Actor) {
   if (!hasRole(actor, "administrator")) throw problems.forbidden("Only administrators manage organisations.");
 }
 
-export async function createOrganisation(db: Database, actor: Actor, input: z.infer<typeof organisationCreateBody>) {
+export async function createOrganisation(
+  db: Database,
+  actor: Actor,
+  input: z.infer<typeof organisationCreateBody>,
+) {
   assertAdmin(actor);
   return inTransaction(db, async (trx) => {
     try {
@@ -56,7 +61,8 @@ export async function createOrganisation(db: Database, actor: Actor, input: z.in
       });
       return presentOrganisation(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw problems.conflict("code_taken", `The code ${input.code} is in use.`);
+      if (isUniqueViolation(error))
+        throw problems.conflict("code_taken", `The code ${input.code} is in use.`);
       if ((error as { code?: string }).code === "23503") {
         throw problems.validation([{ path: "body.parentId", message: "no such organisation" }]);
       }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { loginBody, me, mePatch, registerBody, sessionResponse } from "../../../common/schemas/users.ts";
-import { requireActor, SESSION_COOKIE } from "../../platform/auth/plugin.ts";
-import { deleteSession, resolveSession } from "../../platform/auth/sessions.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { requireActor, SESSION_COOKIE } from "../../platform/auth/plugin.ts";
+import { deleteSession, resolveSession } from "../../platform/auth/sessions.ts";
 import { problems } from "../../platform/errors.ts";
 import { login } from "./auth.service.ts";
 import { presentMe } from "./users.present.ts";
@@ -32,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/auth/login",
     {
       schema: { tags, security: [], body: loginBody, response: { 200: sessionResponse } },
-      config: { rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       // A fresh session id at every login: an old cookie (possibly planted) is discarded, never reused.
@@ -81,7 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: registerBody,
         response: { 201: z.object({ id: z.string(), status: z.literal("pending") }) },
       },
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      config: { rateLimit: { max: config.loginRatePerMinute, timeWindow: "1 minute" } },
     },
     async (request, reply) => reply.status(201).send(await register(db, request.context, request.body)),
   );

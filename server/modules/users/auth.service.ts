@@ -26,7 +26,10 @@ export async function login(
     audited(db, ctx, { entityType: "user", ...event }).then(() => Promise.reject(problem));
 
   if (!user) {
-    return failed({ action: "auth.login_failed", changes: { username: input.username, reason: "unknown" } }, INVALID());
+    return failed(
+      { action: "auth.login_failed", changes: { username: input.username, reason: "unknown" } },
+      INVALID(),
+    );
   }
   const who = { entityId: user.id, organisationId: user.organisation_id };
   if (user.locked_until && user.locked_until.getTime() > Date.now()) {
@@ -40,7 +43,11 @@ export async function login(
   if (user.status !== "active" || !user.org_active) {
     const problem =
       user.status === "pending"
-        ? new Problem(403, "account_pending", "Your account awaits approval by your organisation's nodal officer.")
+        ? new Problem(
+            403,
+            "account_pending",
+            "Your account awaits approval by your organisation's nodal officer.",
+          )
         : new Problem(403, "account_disabled", "This account is disabled.");
     return failed({ action: "auth.login_failed", ...who, changes: { reason: user.status } }, problem);
   }
@@ -57,11 +64,15 @@ export async function login(
       .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
       .where("id", "=", user.id)
       .execute();
-    await recordAudit(trx, { ...ctx, userId: user.id, organisationId: user.organisation_id }, {
-      action: "auth.login",
-      entityType: "user",
-      ...who,
-    });
+    await recordAudit(
+      trx,
+      { ...ctx, userId: user.id, organisationId: user.organisation_id },
+      {
+        action: "auth.login",
+        entityType: "user",
+        ...who,
+      },
+    );
   });
   return { userId: user.id, ...session };
 }
@@ -85,7 +96,11 @@ async function recordWrongPassword(
       .where("id", "=", user.id)
       .execute();
     const base = { entityType: "user", entityId: user.id, organisationId: user.organisation_id } as const;
-    await recordAudit(trx, ctx, { ...base, action: "auth.login_failed", changes: { reason: "password", failures } });
+    await recordAudit(trx, ctx, {
+      ...base,
+      action: "auth.login_failed",
+      changes: { reason: "password", failures },
+    });
     if (lock) {
       await recordAudit(trx, ctx, {
         ...base,

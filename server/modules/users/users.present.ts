@@ -33,7 +33,12 @@ export function presentUser(actor: Actor, row: UserRow, roles: string[]): UserDt
     designation: row.designation,
     status: row.status,
     locale: row.locale,
-    organisation: { id: row.organisation_id, code: row.org_code, nameEn: row.org_name_en, nameUr: row.org_name_ur },
+    organisation: {
+      id: row.organisation_id,
+      code: row.org_code,
+      nameEn: row.org_name_en,
+      nameUr: row.org_name_ur,
+    },
     roles,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
     version: row.version,

@@ -36,7 +36,13 @@ export function findUserForLogin(q: Q, username: string) {
   return q
     .selectFrom("users as u")
     .innerJoin("organisations as o", "o.id", "u.organisation_id")
-    .select([...userColumns, "u.password_hash", "u.failed_logins", "u.locked_until", "o.active as org_active"])
+    .select([
+      ...userColumns,
+      "u.password_hash",
+      "u.failed_logins",
+      "u.locked_until",
+      "o.active as org_active",
+    ])
     .where((eb) => eb(eb.fn("lower", ["u.username"]), "=", username.toLowerCase()))
     .executeTakeFirst();
 }

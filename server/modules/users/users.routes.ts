@@ -19,8 +19,10 @@ const tags = ["users"];
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
 
-  app.get("/users", { schema: { tags, querystring: userListQuery, response: { 200: paged(userSchema) } } }, (req) =>
-    users.listUsers(db, requireActor(req), req.query),
+  app.get(
+    "/users",
+    { schema: { tags, querystring: userListQuery, response: { 200: paged(userSchema) } } },
+    (req) => users.listUsers(db, requireActor(req), req.query),
   );
 
   app.post(

@@ -13,8 +13,8 @@ import { recordAudit } from "../../platform/audit.ts";
 import { hashPassword } from "../../platform/auth/passwords.ts";
 import { deleteUserSessions } from "../../platform/auth/sessions.ts";
 import { problems } from "../../platform/errors.ts";
-import { presentUser } from "./users.present.ts";
 import { assertCanGrant, canManageUser, canSeeUser, userListScope } from "./users.policy.ts";
+import { presentUser } from "./users.present.ts";
 import * as repo from "./users.repo.ts";
 
 async function loadVisibleUser(q: Trx | Database, actor: Actor, id: string) {
@@ -35,7 +35,10 @@ export async function listUsers(db: Database, actor: Actor, query: z.infer<typeo
   if (scope && query.organisationId && query.organisationId !== scope) {
     return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   }
-  const { total, rows } = await repo.listUsers(db, { ...query, organisationId: scope ?? query.organisationId });
+  const { total, rows } = await repo.listUsers(db, {
+    ...query,
+    organisationId: scope ?? query.organisationId,
+  });
   const roles = await repo.rolesOf(
     db,
     rows.map((r) => r.id),
@@ -62,7 +65,8 @@ export async function createUser(db: Database, actor: Actor, input: z.infer<type
       .where("id", "=", input.organisationId)
       .where("active", "=", true)
       .executeTakeFirst();
-    if (!org) throw problems.validation([{ path: "body.organisationId", message: "no such active organisation" }]);
+    if (!org)
+      throw problems.validation([{ path: "body.organisationId", message: "no such active organisation" }]);
     const id = await insertUser(trx, {
       organisationId: input.organisationId,
       username: input.username,
@@ -157,7 +161,12 @@ export async function register(db: Database, ctx: RequestContext, input: z.infer
   });
 }
 
-export async function updateUser(db: Database, actor: Actor, id: string, input: z.infer<typeof userPatchBody>) {
+export async function updateUser(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof userPatchBody>,
+) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (trx) => {
     const row = await loadVisibleUser(trx, actor, id);
@@ -168,9 +177,15 @@ export async function updateUser(db: Database, actor: Actor, id: string, input: 
     if (row.version !== input.version) throw problems.staleVersion(row.version);
     if (input.roles) assertCanGrant(actor, row.organisation_id, input.roles as Role[]);
     if (isSelf && (input.status === "disabled" || (input.roles && !input.roles.includes("administrator")))) {
-      if (actor.roles.has("administrator")) throw problems.forbidden("You may not disable or demote yourself.");
+      if (actor.roles.has("administrator"))
+        throw problems.forbidden("You may not disable or demote yourself.");
     }
-    const before = { fullName: row.full_name, email: row.email, designation: row.designation, status: row.status };
+    const before = {
+      fullName: row.full_name,
+      email: row.email,
+      designation: row.designation,
+      status: row.status,
+    };
     const set = {
       ...(input.fullName !== undefined ? { full_name: input.fullName } : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),
@@ -214,7 +229,8 @@ export async function decideRegistration(
 ) {
   return inTransaction(db, async (trx) => {
     const row = await loadVisibleUser(trx, actor, id);
-    if (!canManageUser(actor, row)) throw problems.forbidden("Only the organisation's nodal officer approves.");
+    if (!canManageUser(actor, row))
+      throw problems.forbidden("Only the organisation's nodal officer approves.");
     if (row.version !== version) throw problems.staleVersion(row.version);
     if (row.status !== "pending") {
       throw problems.conflict("not_pending", `This account is ${row.status}, not awaiting approval.`);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Database } from "../../db/connection.ts";
 import type { Role } from "../../../common/roles.ts";
 import { isRole } from "../../../common/roles.ts";
+import type { Database } from "../../db/connection.ts";
 import type { Actor, RequestContext } from "../actor.ts";
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
@@ -74,7 +74,11 @@ export async function resolveSession(
   }
   // Touch at most once a minute: idle expiry needs minute precision, not a write per request.
   if (now - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable("sessions").set({ last_seen_at: new Date(now) }).where("id", "=", id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date(now) })
+      .where("id", "=", id)
+      .execute();
   }
   const roles = await db.selectFrom("user_roles").select("role").where("user_id", "=", row.user_id).execute();
   return {

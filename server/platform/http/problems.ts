@@ -15,7 +15,11 @@ export function installProblemHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = new Problem(404, "route_not_found", `No route ${request.method} ${request.url.split("?")[0]}.`);
+    const problem = new Problem(
+      404,
+      "route_not_found",
+      `No route ${request.method} ${request.url.split("?")[0]}.`,
+    );
     return reply.status(404).type("application/problem+json").send(problem.toJSON());
   });
 }
@@ -38,11 +42,21 @@ function toProblem(error: FastifyError | Problem): Problem {
   if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE" || error.code === "FST_FILES_LIMIT") {
     return new Problem(413, "payload_too_large", "The upload is larger than the limit.");
   }
-  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || error.code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
-    return new Problem(415, "unsupported_media_type", "The request body's content type is not accepted here.");
+  if (
+    error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ||
+    error.code === "FST_INVALID_MULTIPART_CONTENT_TYPE"
+  ) {
+    return new Problem(
+      415,
+      "unsupported_media_type",
+      "The request body's content type is not accepted here.",
+    );
   }
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error.code === "FST_ERR_CTP_INVALID_JSON_BODY") {
-    return problems.validation([{ path: "body", message: "is not valid JSON" }], "The body is not valid JSON.");
+    return problems.validation(
+      [{ path: "body", message: "is not valid JSON" }],
+      "The body is not valid JSON.",
+    );
   }
   if (status === 429) return new Problem(429, "rate_limited", "Too many requests; wait a moment and retry.");
   if (status >= 400 && status < 500) return new Problem(status, "bad_request", error.message);

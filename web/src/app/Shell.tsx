@@ -1,0 +1,118 @@
+import { Anchor, AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useLocale } from "./format.ts";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { useMe, useSession } from "./session.tsx";
+
+type NavItem = { to: string; label: string; testId: string; show: boolean; exact?: boolean };
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const { name } = useLocale();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  const items: NavItem[] = [
+    { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
+    { to: "/cases/new", label: t("nav.newCase"), testId: "nav-new-case", show: me.abilities.registerCases },
+    {
+      to: "/users",
+      label: t("nav.users"),
+      testId: "nav-users",
+      show: me.abilities.manageUsers || me.abilities.approveUsers,
+    },
+    { to: "/audit", label: t("nav.audit"), testId: "nav-audit", show: me.abilities.readAudit },
+  ];
+  const isActive = (item: NavItem) =>
+    item.exact
+      ? location.pathname === item.to ||
+        (/^\/cases\/(?!new)[^/]+/.test(location.pathname) && item.to === "/cases")
+      : location.pathname.startsWith(item.to);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
+            <Anchor component={Link} to="/cases" underline="never" c="inherit" data-testid="app-title">
+              <Text fw={700} size="lg">
+                CAMS
+              </Text>
+            </Anchor>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("app.name")}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Text size="sm" fw={500}>
+                    {me.fullName}
+                  </Text>
+                  <Text size="xs" c="dimmed" visibleFrom="sm">
+                    {name(me.organisation)}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <span className="ltr">{me.username}</span>
+                  {me.designation ? ` · ${me.designation}` : ""}
+                </Menu.Label>
+                <Menu.Label>
+                  {me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(t("common.listSeparator"))}
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item
+                  data-testid="logout"
+                  onClick={() => {
+                    void logout().then(() => navigate("/login"));
+                  }}
+                >
+                  {t("auth.logout")}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.main")}>
+        {items
+          .filter((i) => i.show)
+          .map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={isActive(item)}
+              data-testid={item.testId}
+              onClick={close}
+            />
+          ))}
+        <NavLink
+          component="a"
+          href="/api/docs"
+          target="_blank"
+          rel="noopener"
+          label={t("nav.apiDocs")}
+          data-testid="nav-api-docs"
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

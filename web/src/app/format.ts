@@ -1,0 +1,54 @@
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { currentLocale, intlLocale, isLocale, type Locale } from "./i18n.ts";
+import type { Named } from "./types.ts";
+
+function loc(locale?: Locale): string {
+  return intlLocale(locale ?? currentLocale());
+}
+
+/** 'YYYY-MM-DD' → a date in the reader's language; the calendar day never shifts with the time zone. */
+export function formatDate(value: string | null | undefined, locale?: Locale): string {
+  if (!value) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(loc(locale), { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+export function formatDateTime(value: string | null | undefined, locale?: Locale): string {
+  if (!value) return "—";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(loc(locale), { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function formatAmount(value: number | string | null | undefined, locale?: Locale): string {
+  if (value === null || value === undefined || value === "") return "—";
+  const n = typeof value === "number" ? value : Number(value);
+  if (Number.isNaN(n)) return String(value);
+  return new Intl.NumberFormat(loc(locale), {
+    style: "currency",
+    currency: "PKR",
+    maximumFractionDigits: 2,
+  }).format(n);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function localName(named: Named | null | undefined, locale: Locale): string {
+  if (!named) return "—";
+  return locale === "ur" ? named.nameUr || named.nameEn : named.nameEn || named.nameUr;
+}
+
+/** The current language plus a name picker that follows it. */
+export function useLocale(): { locale: Locale; name: (named: Named | null | undefined) => string } {
+  const { i18n } = useTranslation();
+  const locale: Locale = isLocale(i18n.language) ? i18n.language : "en";
+  const name = useCallback((named: Named | null | undefined) => localName(named, locale), [locale]);
+  return { locale, name };
+}

@@ -1,0 +1,79 @@
+import { Center, Loader } from "@mantine/core";
+import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { AuditPage } from "../features/audit/AuditPage.tsx";
+import { LoginPage } from "../features/auth/LoginPage.tsx";
+import { RegisterPage } from "../features/auth/RegisterPage.tsx";
+import { CaseFormPage } from "../features/cases/CaseFormPage.tsx";
+import { CaseListPage } from "../features/cases/CaseListPage.tsx";
+import { CasePage } from "../features/cases/CasePage.tsx";
+import { UsersPage } from "../features/users/UsersPage.tsx";
+import { NotFound } from "./NotFound.tsx";
+import { Shell } from "./Shell.tsx";
+import { useSession } from "./session.tsx";
+
+function FullPageLoader() {
+  return (
+    <Center h="100vh">
+      <Loader data-testid="app-loading" />
+    </Center>
+  );
+}
+
+function RequireAuth() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === "loading") return <FullPageLoader />;
+  if (session.status === "anonymous") {
+    return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  }
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+function PublicOnly({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === "loading") return <FullPageLoader />;
+  if (session.status === "authenticated") {
+    const from = (location.state as { from?: unknown } | null)?.from;
+    const to = typeof from === "string" && from.startsWith("/") && !from.startsWith("//") ? from : "/cases";
+    return <Navigate to={to} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={
+          <PublicOnly>
+            <LoginPage />
+          </PublicOnly>
+        }
+      />
+      <Route
+        path="/register"
+        element={
+          <PublicOnly>
+            <RegisterPage />
+          </PublicOnly>
+        }
+      />
+      <Route element={<RequireAuth />}>
+        <Route index element={<Navigate to="/cases" replace />} />
+        <Route path="/cases" element={<CaseListPage />} />
+        <Route path="/cases/new" element={<CaseFormPage />} />
+        <Route path="/cases/:id" element={<CasePage />} />
+        <Route path="/cases/:id/edit" element={<CaseFormPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

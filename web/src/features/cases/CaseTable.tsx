@@ -1,0 +1,79 @@
+import { Anchor, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { formatDateTime, useLocale } from "../../app/format.ts";
+import { FlagBadges, StatusBadge } from "./labels.tsx";
+import type { CaseSummary } from "./types.ts";
+
+export function CaseTable({ items }: { items: CaseSummary[] }) {
+  const { t } = useTranslation();
+  const { name, locale } = useLocale();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover verticalSpacing="xs" data-testid="case-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t("fields.number")}</Table.Th>
+            <Table.Th>{t("fields.title")}</Table.Th>
+            <Table.Th>{t("fields.court")}</Table.Th>
+            <Table.Th>{t("fields.organisation")}</Table.Th>
+            <Table.Th>{t("fields.status")}</Table.Th>
+            <Table.Th>{t("cases.assignedOfficer")}</Table.Th>
+            <Table.Th>{t("cases.lastUpdate")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((c) => (
+            <Table.Tr key={c.id} data-testid="case-row" data-case-id={c.id}>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/cases/${c.id}`}
+                  data-testid="case-link"
+                  className="ltr"
+                  fw={500}
+                >
+                  {c.displayNumber}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Text size="sm">{c.title}</Text>
+                  <FlagBadges flags={c.flags} />
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{name(c.court)}</Text>
+                {c.bench && (
+                  <Text size="xs" c="dimmed">
+                    {name(c.bench)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" title={name(c.organisation)}>
+                  {c.organisation.code}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={c.status} stage={c.stage} />
+              </Table.Td>
+              <Table.Td>
+                {c.assignedOfficer ? (
+                  <Text size="sm">{c.assignedOfficer.fullName}</Text>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t("cases.unassigned")}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{formatDateTime(c.updatedAt, locale)}</Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

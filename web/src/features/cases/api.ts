@@ -1,0 +1,140 @@
+import {
+  keepPreviousData,
+  type QueryKey,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { del, get, type Items, isApiError, type Paged, patch, post } from "../../app/api.ts";
+import type {
+  CaseDetail,
+  CaseInput,
+  CaseListQuery,
+  CaseStatus,
+  CaseSummary,
+  GovernmentResult,
+  HistoryEvent,
+  LinkKind,
+  Outcome,
+  Stage,
+} from "./types.ts";
+
+export type Officer = {
+  id: string;
+  fullName: string;
+  designation: string;
+  organisation: { id: string; code: string; nameEn: string; nameUr: string };
+  activeCases: number;
+};
+
+export const caseKeys = {
+  all: ["cases"] as const,
+  list: (q: CaseListQuery) => ["cases", "list", q] as const,
+  detail: (id: string) => ["cases", "detail", id] as const,
+  history: (id: string) => ["cases", "history", id] as const,
+};
+
+export function useCaseList(query: CaseListQuery) {
+  return useQuery({
+    queryKey: caseKeys.list(query),
+    queryFn: ({ signal }) => get<Paged<CaseSummary>>("/cases", query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCase(id: string | undefined) {
+  return useQuery({
+    queryKey: caseKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => get<CaseDetail>(`/cases/${encodeURIComponent(id ?? "")}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCaseHistory(id: string) {
+  return useQuery({
+    queryKey: caseKeys.history(id),
+    queryFn: ({ signal }) => get<Items<HistoryEvent>>(`/cases/${id}/history`, undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useOfficers(enabled: boolean) {
+  return useQuery({
+    queryKey: ["officers"],
+    queryFn: ({ signal }) => get<Items<Officer>>("/officers", undefined, signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+/** After a write: the record is replaced by the server's answer and every list and its history refetch. */
+function useCaseWrite<V>(fn: (vars: V) => Promise<CaseDetail>, alsoInvalidate: QueryKey[] = [], id?: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onError: (error) => {
+      // Someone else saved first: fetch the current version so the next attempt can succeed.
+      if (id && isApiError(error) && error.code === "stale_version") {
+        void qc.invalidateQueries({ queryKey: caseKeys.detail(id) });
+      }
+    },
+    onSuccess: (detail) => {
+      qc.setQueryData(caseKeys.detail(detail.id), detail);
+      void qc.invalidateQueries({ queryKey: ["cases", "list"] });
+      void qc.invalidateQueries({ queryKey: caseKeys.history(detail.id) });
+      for (const key of alsoInvalidate) void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+}
+
+export function useCreateCase() {
+  return useCaseWrite((body: CaseInput) => post<CaseDetail>("/cases", body));
+}
+
+export function useUpdateCase(id: string) {
+  return useCaseWrite(
+    (body: Partial<CaseInput> & { version: number }) => patch<CaseDetail>(`/cases/${id}`, body),
+    [],
+    id,
+  );
+}
+
+export type StatusChange = {
+  version: number;
+  status: CaseStatus;
+  stage?: Stage;
+  outcome?: Outcome;
+  governmentResult?: GovernmentResult;
+  decidedOn?: string;
+};
+
+export function useChangeStatus(id: string) {
+  return useCaseWrite((body: StatusChange) => post<CaseDetail>(`/cases/${id}/status`, body), [], id);
+}
+
+export function useAssign(id: string) {
+  return useCaseWrite(
+    (body: { version: number; officerId: string; reason: string }) =>
+      post<CaseDetail>(`/cases/${id}/assignment`, body),
+    [["officers"]],
+    id,
+  );
+}
+
+/** Link writes answer with the link or nothing; the case is reloaded to show it. */
+export function useLinkMutations(id: string) {
+  const qc = useQueryClient();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: caseKeys.detail(id) });
+    void qc.invalidateQueries({ queryKey: caseKeys.history(id) });
+  };
+  const add = useMutation({
+    mutationFn: (body: { kind: LinkKind; linkedCaseId: string }) => post<unknown>(`/cases/${id}/links`, body),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (linkId: string) => del<unknown>(`/cases/${id}/links/${linkId}`),
+    onSuccess: refresh,
+  });
+  return { add, remove };
+}

@@ -1,0 +1,59 @@
+import { Badge, Group } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { type CaseStatus, FLAGS, type Flags, type Stage } from "./types.ts";
+
+const STATUS_COLOR: Record<CaseStatus, string> = {
+  pending: "blue",
+  decided: "green",
+  appealed: "orange",
+  closed: "gray",
+};
+
+const FLAG_COLOR: Record<string, string> = {
+  contempt: "red",
+  constitutional: "grape",
+  taxRecovery: "yellow",
+  confidential: "dark",
+};
+
+export function StatusBadge({ status, stage }: { status: CaseStatus; stage?: Stage | null }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Badge
+        color={STATUS_COLOR[status] ?? "gray"}
+        variant="light"
+        data-testid="case-status"
+        data-status={status}
+      >
+        {t(`status.${status}`)}
+      </Badge>
+      {stage && status === "pending" && (
+        <Badge color="gray" variant="outline" data-testid="case-stage">
+          {t(`stage.${stage}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+export function FlagBadges({ flags }: { flags: Partial<Flags> }) {
+  const { t } = useTranslation();
+  const on = FLAGS.filter((f) => flags[f]);
+  if (on.length === 0) return null;
+  return (
+    <Group gap={4}>
+      {on.map((f) => (
+        <Badge key={f} size="sm" color={FLAG_COLOR[f]} variant="filled" data-testid={`flag-${f}`}>
+          {t(`flags.${f}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** Options for a Select or NativeSelect from an enum, labelled through i18n (`prefix.value`). */
+export function useEnumOptions(values: readonly string[], prefix: string) {
+  const { t } = useTranslation();
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+}

@@ -97,7 +97,23 @@ type HashedFields = {
 };
 
 export function hashEvent(e: HashedFields): string {
-  const canonical = canonicalJson({ ...e, occurred_at: e.occurred_at.toISOString() });
+  // Only the listed fields: a row read back also carries its own `hash`, which must not hash itself.
+  const fields: Record<keyof HashedFields, unknown> = {
+    seq: e.seq,
+    occurred_at: e.occurred_at.toISOString(),
+    actor_id: e.actor_id,
+    actor_organisation_id: e.actor_organisation_id,
+    action: e.action,
+    entity_type: e.entity_type,
+    entity_id: e.entity_id,
+    organisation_id: e.organisation_id,
+    changes: e.changes,
+    ip: e.ip,
+    user_agent: e.user_agent,
+    request_id: e.request_id,
+    prev_hash: e.prev_hash,
+  };
+  const canonical = canonicalJson(fields);
   return createHash("sha256").update(e.prev_hash).update(canonical).digest("hex");
 }
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "../../db/connection.ts";
 import type { Actor, RequestContext } from "../actor.ts";
@@ -39,10 +40,15 @@ export function installAuthentication(app: FastifyInstance, db: Database, policy
     if (!session) return;
     request.actor = session.actor;
     request.csrfToken = session.csrfToken;
-    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
+    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER], session.csrfToken)) {
       throw problems.forbidden("Missing or wrong CSRF token; reload the page and try again.");
     }
   });
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== "string" || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 export function requireActor(request: FastifyRequest): Actor {

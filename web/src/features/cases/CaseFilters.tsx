@@ -102,6 +102,7 @@ export function CaseFilters({ query, onChange }: Props) {
             <OrganisationSelect
               label={t("fields.organisation")}
               clearable
+              placeholder={t("common.all")}
               value={query.organisationId ?? null}
               onChange={(v) => onChange({ organisationId: v ?? undefined })}
               data-testid="case-filter-organisation"
@@ -111,6 +112,7 @@ export function CaseFilters({ query, onChange }: Props) {
             label={t("fields.court")}
             searchable
             clearable
+            placeholder={t("common.all")}
             data={courtOptions}
             value={query.courtId ?? null}
             onChange={(v) => onChange({ courtId: v ?? undefined })}
@@ -120,6 +122,7 @@ export function CaseFilters({ query, onChange }: Props) {
             label={t("fields.caseType")}
             searchable
             clearable
+            placeholder={t("common.all")}
             data={typeOptions}
             value={query.caseTypeId ?? null}
             onChange={(v) => onChange({ caseTypeId: v ?? undefined })}
@@ -128,6 +131,7 @@ export function CaseFilters({ query, onChange }: Props) {
           <Select
             label={t("fields.status")}
             clearable
+            placeholder={t("common.all")}
             data={statusOptions}
             value={query.status ?? null}
             onChange={(v) => onChange({ status: v ?? undefined })}
@@ -149,6 +153,7 @@ export function CaseFilters({ query, onChange }: Props) {
           <Select
             label={t("fields.flag")}
             clearable
+            placeholder={t("common.all")}
             data={flagOptions}
             value={query.flag ?? null}
             onChange={(v) => onChange({ flag: v ?? undefined })}
@@ -157,6 +162,7 @@ export function CaseFilters({ query, onChange }: Props) {
           <Select
             label={t("cases.assignedTo")}
             clearable
+            placeholder={t("common.all")}
             data={assignedOptions}
             value={query.assignedTo ?? null}
             onChange={(v) => onChange({ assignedTo: v ?? undefined })}

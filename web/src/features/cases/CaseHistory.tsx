@@ -1,8 +1,13 @@
-import { Center, Code, Loader, Text, Timeline } from "@mantine/core";
+import { Center, Code, Loader, Spoiler, Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import { useCaseHistory } from "./api.ts";
+
+function SpoilerLabel({ more }: { more?: boolean }) {
+  const { t } = useTranslation();
+  return <>{more ? t("common.showMore") : t("common.showLess")}</>;
+}
 
 /** Renders an audit diff as "field: before → after" lines when it has that shape, else as JSON. */
 export function ChangesView({ changes }: { changes: unknown }) {
@@ -30,9 +35,11 @@ export function ChangesView({ changes }: { changes: unknown }) {
     }
   }
   return (
-    <Code block className="ltr">
-      {JSON.stringify(changes, null, 2)}
-    </Code>
+    <Spoiler maxHeight={96} showLabel={<SpoilerLabel more />} hideLabel={<SpoilerLabel />}>
+      <Code block className="ltr">
+        {JSON.stringify(changes, null, 2)}
+      </Code>
+    </Spoiler>
   );
 }
 

@@ -36,7 +36,9 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
                 {name(c.court)}
               </Field>
               <Field label={t("fields.bench")}>{c.bench ? name(c.bench) : "—"}</Field>
-              <Field label={t("fields.caseType")}>{c.caseType.abbreviation}</Field>
+              <Field label={t("fields.caseType")}>
+                <span className="ltr">{c.caseType.abbreviation}</span>
+              </Field>
               <Field label={t("fields.organisation")} testId="case-organisation-name">
                 {name(c.organisation)}
               </Field>

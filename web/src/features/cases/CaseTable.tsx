@@ -55,8 +55,8 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
                   {c.organisation.code}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <StatusBadge status={c.status} stage={c.stage} />
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                <StatusBadge status={c.status} stage={c.stage} stacked />
               </Table.Td>
               <Table.Td>
                 {c.assignedOfficer ? (

@@ -1,4 +1,4 @@
-import { Badge, Group } from "@mantine/core";
+import { Badge, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { type CaseStatus, FLAGS, type Flags, type Stage } from "./types.ts";
 
@@ -16,10 +16,19 @@ const FLAG_COLOR: Record<string, string> = {
   confidential: "dark",
 };
 
-export function StatusBadge({ status, stage }: { status: CaseStatus; stage?: Stage | null }) {
+export function StatusBadge({
+  status,
+  stage,
+  stacked,
+}: {
+  status: CaseStatus;
+  stage?: Stage | null;
+  stacked?: boolean;
+}) {
   const { t } = useTranslation();
+  const Wrapper = stacked ? Stack : Group;
   return (
-    <Group gap={4} wrap="nowrap">
+    <Wrapper gap={4} align={stacked ? "flex-start" : undefined}>
       <Badge
         color={STATUS_COLOR[status] ?? "gray"}
         variant="light"
@@ -33,7 +42,7 @@ export function StatusBadge({ status, stage }: { status: CaseStatus; stage?: Sta
           {t(`stage.${stage}`)}
         </Badge>
       )}
-    </Group>
+    </Wrapper>
   );
 }
 

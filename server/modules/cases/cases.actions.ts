@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { canTransition } from "../../../common/case-status.ts";
 import type { caseAssignmentBody, caseLinkBody, caseStatusBody } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
+import { containsPattern } from "../../db/like.ts";
 import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
@@ -217,6 +218,31 @@ export async function setCaseAccess(db: Database, actor: Actor, id: string, user
     });
     return getCaseDetail(trx, actor, id);
   });
+}
+
+/** Active users who could be named on a confidential case, by name or username; only for those who manage access. */
+export async function accessCandidates(db: Database, actor: Actor, id: string, q: string) {
+  const { abilities } = await loadVisibleCase(db, actor, id);
+  if (!abilities.manageAccess)
+    throw problems.forbidden("Only people named on a confidential case name others.");
+  const like = containsPattern(q);
+  const rows = await db
+    .selectFrom("users as u")
+    .innerJoin("organisations as o", "o.id", "u.organisation_id")
+    .select(["u.id", "u.full_name", "u.designation", "o.code", "o.name_en", "o.name_ur"])
+    .where("u.status", "=", "active")
+    .where((eb) => eb.or([eb("u.full_name", "ilike", like), eb("u.username", "ilike", like)]))
+    .orderBy("u.full_name")
+    .limit(20)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      designation: r.designation,
+      organisation: { code: r.code, nameEn: r.name_en, nameUr: r.name_ur },
+    })),
+  };
 }
 
 /** The case's whole history from the audit chain: every change, assignment, upload and download. */

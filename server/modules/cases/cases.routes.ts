@@ -74,6 +74,29 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => actions.setCaseAccess(db, requireActor(req), req.params.id, req.params.userId, false),
   );
   app.get(
+    "/cases/:id/access-candidates",
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ q: z.string().trim().min(2).max(100) }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                fullName: z.string(),
+                designation: z.string(),
+                organisation: z.object({ code: z.string(), nameEn: z.string(), nameUr: z.string() }),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => actions.accessCandidates(db, requireActor(req), req.params.id, req.query.q),
+  );
+  app.get(
     "/cases/:id/history",
     { schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(historyItem) }) } } },
     (req) => actions.caseHistory(db, requireActor(req), req.params.id),

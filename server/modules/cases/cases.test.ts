@@ -232,3 +232,45 @@ describe("case register", () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
+
+describe("confidential cases", () => {
+  it("only named users see one; a named user can name and un-name others", async () => {
+    const focal = await signedIn(["focal_person"]);
+    const colleague = await signedIn(["focal_person"], focal.organisationId);
+    const c = (await create(focal, await caseBody({ flags: { confidential: true } }))).json();
+    expect(c.access.map((a: { id: string }) => a.id)).toEqual([focal.userId]);
+    expect(c.abilities.manageAccess).toBe(true);
+    expect((await call(colleague, { method: "GET", url: `/api/v1/cases/${c.id}` })).statusCode).toBe(404);
+
+    const { handle } = await testApp();
+    const colleagueRow = await handle.db
+      .selectFrom("users")
+      .select(["full_name"])
+      .where("id", "=", colleague.userId)
+      .executeTakeFirstOrThrow();
+    const candidates = await call(focal, {
+      method: "GET",
+      url: `/api/v1/cases/${c.id}/access-candidates?q=${encodeURIComponent(colleagueRow.full_name)}`,
+    });
+    expect(candidates.json().items.map((i: { id: string }) => i.id)).toContain(colleague.userId);
+    const granted = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${c.id}/access`,
+      body: { userId: colleague.userId },
+    });
+    expect(granted.statusCode).toBe(200);
+    expect((await call(colleague, { method: "GET", url: `/api/v1/cases/${c.id}` })).statusCode).toBe(200);
+
+    const revoked = await call(focal, {
+      method: "DELETE",
+      url: `/api/v1/cases/${c.id}/access/${colleague.userId}`,
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await call(colleague, { method: "GET", url: `/api/v1/cases/${c.id}` })).statusCode).toBe(404);
+    const history = (await call(focal, { method: "GET", url: `/api/v1/cases/${c.id}/history` })).json().items;
+    expect(history.map((h: { action: string }) => h.action).slice(0, 2)).toEqual([
+      "case.access_revoked",
+      "case.access_granted",
+    ]);
+  });
+});

@@ -16,7 +16,8 @@ export type Respondent = { name: string; short: string; org: string | null };
 export type Matter = {
   category: Category;
   w: number;
-  subjects: readonly string[];
+  /** A subject, or a subject with the first year it can arise in (the statute it names is that recent). */
+  subjects: readonly (string | readonly [string, number])[];
   forums: readonly Forum[];
   petitioner: "person" | "persons" | "company" | "employee" | "employees";
   /** Indices into the profile's pool: the first is the lead respondent, the rest are added at random. */
@@ -74,15 +75,31 @@ export const PROFILES: readonly Profile[] = [
     secretary: "Secretary, Ministry of Interior, Islamabad",
     pool: [
       federation("Ministry of Interior", "INTERIOR"),
-      { name: "Director General, Federal Investigation Agency, Islamabad", short: "FIA", org: "FIA" },
+      {
+        name: "Director General, Federal Investigation Agency, Islamabad",
+        short: "Federal Investigation Agency",
+        org: "FIA",
+      },
       {
         name: "Director General, Immigration and Passports, Islamabad",
         short: "Director General, Immigration and Passports",
         org: "INTERIOR",
       },
-      { name: "Chairman, National Database and Registration Authority, Islamabad", short: "NADRA", org: "INTERIOR" },
-      { name: "Chief Commissioner, Islamabad Capital Territory", short: "Chief Commissioner ICT", org: "INTERIOR" },
-      { name: "Inspector General of Police, Islamabad", short: "IGP Islamabad", org: "INTERIOR" },
+      {
+        name: "Chairman, National Database and Registration Authority, Islamabad",
+        short: "National Database and Registration Authority",
+        org: "INTERIOR",
+      },
+      {
+        name: "Chief Commissioner, Islamabad Capital Territory",
+        short: "Chief Commissioner, Islamabad",
+        org: "INTERIOR",
+      },
+      {
+        name: "Inspector General of Police, Islamabad",
+        short: "Inspector General of Police, Islamabad",
+        org: "INTERIOR",
+      },
     ],
     matters: [
       {
@@ -105,7 +122,10 @@ export const PROFILES: readonly Profile[] = [
         category: "criminal",
         w: 2,
         subjects: [
-          "Quashment of FIR registered by the FIA Cyber Crime Wing under sections 20 and 24 of PECA 2016",
+          [
+            "Quashment of FIR registered by the FIA Cyber Crime Wing under sections 20 and 24 of PECA 2016",
+            2017,
+          ],
           "Quashment of an inquiry by the FIA Anti-Corruption Circle",
           "Transfer of investigation from the FIA to the provincial police",
           "Return of a passport impounded during an FIA inquiry",
@@ -133,7 +153,7 @@ export const PROFILES: readonly Profile[] = [
         w: 0.7,
         subjects: [
           "Vires of section 11EE of the Anti-Terrorism Act 1997 (Fourth Schedule)",
-          "Vires of the Prevention of Electronic Crimes (Amendment) Act 2025",
+          ["Vires of the Prevention of Electronic Crimes (Amendment) Act 2025", 2025],
         ],
         forums: [f("IHC", "WP", 2), f("LHC", "WP", 1, ["LHR"]), f("SC", "CONSTP", 1)],
         petitioner: "person",
@@ -150,8 +170,16 @@ export const PROFILES: readonly Profile[] = [
     pool: [
       federation("Finance Division", "FINANCE"),
       { name: "Accountant General Pakistan Revenues, Islamabad", short: "AGPR", org: "FINANCE" },
-      { name: "Controller General of Accounts, Islamabad", short: "Controller General of Accounts", org: "FINANCE" },
-      { name: "Secretary, Establishment Division, Islamabad", short: "Establishment Division", org: "ESTABLISHMENT" },
+      {
+        name: "Controller General of Accounts, Islamabad",
+        short: "Controller General of Accounts",
+        org: "FINANCE",
+      },
+      {
+        name: "Secretary, Establishment Division, Islamabad",
+        short: "Establishment Division",
+        org: "ESTABLISHMENT",
+      },
     ],
     matters: [
       {
@@ -159,7 +187,7 @@ export const PROFILES: readonly Profile[] = [
         w: 5,
         subjects: [
           "Revision of pension under the Finance Division's office memorandum on pension increase",
-          "Grant of the Disparity Reduction Allowance 2022",
+          ["Grant of the Disparity Reduction Allowance 2022", 2022],
           "Upgradation of the posts of Accounts Officers",
           "Encashment of leave preparatory to retirement",
           "Special additional pension to retired employees",
@@ -187,7 +215,7 @@ export const PROFILES: readonly Profile[] = [
         category: "constitutional",
         w: 1,
         subjects: [
-          "Vires of the petroleum levy imposed by the Finance Act 2024",
+          ["Vires of the petroleum levy imposed by the Finance Act 2024", 2024],
           "Vires of the withholding of salaries under the austerity measures",
         ],
         forums: [f("IHC", "WP", 2), f("SC", "CONSTP", 1)],
@@ -199,11 +227,15 @@ export const PROFILES: readonly Profile[] = [
   },
   {
     org: "REVENUE",
-    count: 40,
+    count: 38,
     registrar: "solicitor",
     secretary: "Chairman, Federal Board of Revenue, Islamabad",
     pool: [
-      { name: "Federal Board of Revenue through its Chairman, Islamabad", short: "Federal Board of Revenue", org: "FBR" },
+      {
+        name: "Federal Board of Revenue through its Chairman, Islamabad",
+        short: "Federal Board of Revenue",
+        org: "FBR",
+      },
       federation("Revenue Division", "REVENUE"),
       { name: "Commissioner Inland Revenue, {city}", short: "Commissioner Inland Revenue", org: "FBR" },
       {
@@ -278,14 +310,22 @@ export const PROFILES: readonly Profile[] = [
     registrar: "solicitor",
     secretary: "Secretary, Ministry of Defence, Rawalpindi",
     pool: [
-      { name: "Ministry of Defence through its Secretary, Rawalpindi", short: "Ministry of Defence", org: "DEFENCE" },
+      {
+        name: "Ministry of Defence through its Secretary, Rawalpindi",
+        short: "Ministry of Defence",
+        org: "DEFENCE",
+      },
       { name: "Military Estates Officer, {city} Circle", short: "Military Estates Officer", org: "DEFENCE" },
       {
         name: "Director General, Military Lands and Cantonments, Rawalpindi",
         short: "DG Military Lands and Cantonments",
         org: "DEFENCE",
       },
-      { name: "Cantonment Board {city} through its Chief Executive Officer", short: "Cantonment Board", org: "DEFENCE" },
+      {
+        name: "Cantonment Board {city} through its Chief Executive Officer",
+        short: "Cantonment Board",
+        org: "DEFENCE",
+      },
       { name: "Land Acquisition Collector, {city}", short: "Land Acquisition Collector", org: null },
     ],
     matters: [
@@ -339,13 +379,21 @@ export const PROFILES: readonly Profile[] = [
   },
   {
     org: "ESTABLISHMENT",
-    count: 28,
+    count: 26,
     registrar: "solicitor",
     secretary: "Secretary, Establishment Division, Islamabad",
     pool: [
       federation("Establishment Division", "ESTABLISHMENT"),
-      { name: "Secretary, Central Selection Board, Establishment Division, Islamabad", short: "Central Selection Board", org: "ESTABLISHMENT" },
-      { name: "Federal Public Service Commission through its Secretary, Islamabad", short: "FPSC", org: null },
+      {
+        name: "Secretary, Central Selection Board, Establishment Division, Islamabad",
+        short: "Central Selection Board",
+        org: "ESTABLISHMENT",
+      },
+      {
+        name: "Federal Public Service Commission through its Secretary, Islamabad",
+        short: "Federal Public Service Commission",
+        org: null,
+      },
       { name: "Secretary, Cabinet Division, Islamabad", short: "Cabinet Division", org: "CABINET" },
       { name: "Secretary, Finance Division, Islamabad", short: "Finance Division", org: "FINANCE" },
     ],
@@ -359,24 +407,19 @@ export const PROFILES: readonly Profile[] = [
           "Deferment of promotion to BS-20 by the Central Selection Board",
           "Repatriation from deputation before the end of the tenure",
           "Regularisation of ad hoc appointment",
-          "Compulsory retirement under the Civil Servants (Efficiency and Discipline) Rules 2020",
+          ["Compulsory retirement under the Civil Servants (Efficiency and Discipline) Rules 2020", 2020],
           "Pay protection on absorption from an autonomous body",
           "Allocation of occupational group after the CSS examination",
           "Premature transfer of a BS-19 officer",
         ],
-        forums: [
-          f("FST", "SA", 5),
-          f("IHC", "WP", 3),
-          SC_CPLA_GOV,
-          f("SC", "CA", 0.5, undefined, true),
-        ],
+        forums: [f("FST", "SA", 5), f("IHC", "WP", 3), SC_CPLA_GOV, f("SC", "CA", 0.5, undefined, true)],
         petitioner: "employee",
         respondents: [0, 1, 2, 3, 4],
       },
       {
         category: "constitutional",
         w: 0.8,
-        subjects: ["Vires of the Civil Servants (Promotion to BS-18 to BS-21) Rules 2019"],
+        subjects: [["Vires of the Civil Servants (Promotion to BS-18 to BS-21) Rules 2019", 2019]],
         forums: [f("IHC", "WP", 1)],
         petitioner: "employees",
         respondents: [0, 1],
@@ -391,7 +434,11 @@ export const PROFILES: readonly Profile[] = [
     secretary: "Secretary, Power Division, Islamabad",
     pool: [
       federation("Power Division", "POWER"),
-      { name: "National Electric Power Regulatory Authority through its Chairman", short: "NEPRA", org: null },
+      {
+        name: "National Electric Power Regulatory Authority through its Chairman",
+        short: "NEPRA",
+        org: null,
+      },
       { name: "{disco} through its Chief Executive Officer", short: "{disco}", org: null },
       { name: "Central Power Purchasing Agency (Guarantee) Limited", short: "CPPA-G", org: null },
     ],
@@ -418,7 +465,11 @@ export const PROFILES: readonly Profile[] = [
           "Detection bill charged by the distribution company",
           "Quarterly tariff adjustment in electricity bills",
         ],
-        forums: [f("LHC", "WP", 3, ["LHR", "MUL", "BWP"]), f("PHC", "WP", 1, ["PSH", "DIK"]), f("IHC", "WP", 1)],
+        forums: [
+          f("LHC", "WP", 3, ["LHR", "MUL", "BWP"]),
+          f("PHC", "WP", 1, ["PSH", "DIK"]),
+          f("IHC", "WP", 1),
+        ],
         petitioner: "persons",
         respondents: [2, 0, 1],
         constitutional: 0.2,
@@ -439,10 +490,22 @@ export const PROFILES: readonly Profile[] = [
     registrar: "solicitor",
     secretary: "Secretary, Ministry of Railways, Islamabad",
     pool: [
-      { name: "Pakistan Railways through its Chief Executive Officer, Lahore", short: "Pakistan Railways", org: "RAILWAYS" },
-      { name: "Divisional Superintendent, Pakistan Railways, {city}", short: "Divisional Superintendent", org: "RAILWAYS" },
+      {
+        name: "Pakistan Railways through its Chief Executive Officer, Lahore",
+        short: "Pakistan Railways",
+        org: "RAILWAYS",
+      },
+      {
+        name: "Divisional Superintendent, Pakistan Railways, {city}",
+        short: "Divisional Superintendent",
+        org: "RAILWAYS",
+      },
       federation("Ministry of Railways", "RAILWAYS"),
-      { name: "Chief Engineer (Estates), Pakistan Railways, Lahore", short: "Chief Engineer (Estates)", org: "RAILWAYS" },
+      {
+        name: "Chief Engineer (Estates), Pakistan Railways, Lahore",
+        short: "Chief Engineer (Estates)",
+        org: "RAILWAYS",
+      },
     ],
     matters: [
       {
@@ -479,7 +542,10 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "contract",
         w: 1,
-        subjects: ["Termination of a locomotive maintenance contract", "Cancellation of an on-board catering contract"],
+        subjects: [
+          "Termination of a locomotive maintenance contract",
+          "Cancellation of an on-board catering contract",
+        ],
         forums: [f("IHC", "WP", 1), f("LHC", "WP", 1, ["LHR"])],
         petitioner: "company",
         respondents: [0, 2],
@@ -494,20 +560,32 @@ export const PROFILES: readonly Profile[] = [
     registrar: "solicitor",
     secretary: "Secretary, Ministry of Communications, Islamabad",
     pool: [
-      { name: "National Highway Authority through its Chairman, Islamabad", short: "National Highway Authority", org: "COMMUNICATIONS" },
+      {
+        name: "National Highway Authority through its Chairman, Islamabad",
+        short: "National Highway Authority",
+        org: "COMMUNICATIONS",
+      },
       federation("Ministry of Communications", "COMMUNICATIONS"),
-      { name: "Land Acquisition Collector, National Highway Authority, {city}", short: "Land Acquisition Collector, NHA", org: "COMMUNICATIONS" },
-      { name: "General Manager (Land), National Highway Authority", short: "General Manager (Land), NHA", org: "COMMUNICATIONS" },
+      {
+        name: "Land Acquisition Collector, National Highway Authority, {city}",
+        short: "Land Acquisition Collector, NHA",
+        org: "COMMUNICATIONS",
+      },
+      {
+        name: "General Manager (Land), National Highway Authority",
+        short: "General Manager (Land), NHA",
+        org: "COMMUNICATIONS",
+      },
     ],
     matters: [
       {
         category: "land",
         w: 5,
         subjects: [
-          "Compensation for land acquired for the Lahore–Sialkot Motorway",
-          "Compensation for land acquired for the Hyderabad–Sukkur Motorway (M-6)",
+          ["Compensation for land acquired for the Lahore–Sialkot Motorway", 2016],
+          ["Compensation for land acquired for the Hyderabad–Sukkur Motorway (M-6)", 2022],
           "Compensation for land acquired for widening the N-25 (Karachi–Chaman)",
-          "Compensation for land acquired for the Hazara Motorway (E-35)",
+          ["Compensation for land acquired for the Hazara Motorway (E-35)", 2015],
           "Payment of the 15 per cent compulsory acquisition charge",
         ],
         forums: [
@@ -549,10 +627,14 @@ export const PROFILES: readonly Profile[] = [
       { name: "Director General, Estate Office, Islamabad", short: "Estate Office", org: "HOUSING" },
       {
         name: "Federal Government Employees Housing Authority through its Director General, Islamabad",
-        short: "FGEHA",
+        short: "Federal Government Employees Housing Authority",
         org: "HOUSING",
       },
-      { name: "Director General, Pakistan Public Works Department, Islamabad", short: "Pak PWD", org: "HOUSING" },
+      {
+        name: "Director General, Pakistan Public Works Department, Islamabad",
+        short: "Pakistan Public Works Department",
+        org: "HOUSING",
+      },
     ],
     matters: [
       {
@@ -571,9 +653,9 @@ export const PROFILES: readonly Profile[] = [
         category: "land",
         w: 3,
         subjects: [
-          "Cancellation of a plot in the FGEHA housing scheme",
-          "Membership of the FGEHA housing scheme",
-          "Compensation for land acquired for Sectors F-14 and F-15, Islamabad",
+          ["Cancellation of a plot in the FGEHA housing scheme", 2020],
+          ["Membership of the FGEHA housing scheme", 2020],
+          ["Compensation for land acquired for Sectors F-14 and F-15, Islamabad", 2020],
         ],
         forums: [f("IHC", "WP", 3), SC_CPLA_GOV],
         petitioner: "persons",
@@ -600,9 +682,21 @@ export const PROFILES: readonly Profile[] = [
     secretary: "Secretary, Ministry of Federal Education and Professional Training, Islamabad",
     pool: [
       federation("Ministry of Federal Education and Professional Training", "EDUCATION"),
-      { name: "Federal Directorate of Education through its Director General, Islamabad", short: "Federal Directorate of Education", org: "EDUCATION" },
-      { name: "Higher Education Commission through its Chairman, Islamabad", short: "Higher Education Commission", org: null },
-      { name: "Federal Board of Intermediate and Secondary Education, Islamabad", short: "FBISE", org: "EDUCATION" },
+      {
+        name: "Federal Directorate of Education through its Director General, Islamabad",
+        short: "Federal Directorate of Education",
+        org: "EDUCATION",
+      },
+      {
+        name: "Higher Education Commission through its Chairman, Islamabad",
+        short: "Higher Education Commission",
+        org: null,
+      },
+      {
+        name: "Federal Board of Intermediate and Secondary Education, Islamabad",
+        short: "Federal Board of Intermediate and Secondary Education",
+        org: "EDUCATION",
+      },
     ],
     matters: [
       {
@@ -638,16 +732,28 @@ export const PROFILES: readonly Profile[] = [
     secretary: "Secretary, Ministry of Information Technology and Telecommunication, Islamabad",
     pool: [
       federation("Ministry of Information Technology and Telecommunication", "IT_TELECOM"),
-      { name: "Pakistan Telecommunication Authority through its Chairman, Islamabad", short: "Pakistan Telecommunication Authority", org: "IT_TELECOM" },
-      { name: "Frequency Allocation Board, Islamabad", short: "Frequency Allocation Board", org: "IT_TELECOM" },
-      { name: "Universal Service Fund Company through its Chief Executive Officer", short: "USF Company", org: "IT_TELECOM" },
+      {
+        name: "Pakistan Telecommunication Authority through its Chairman, Islamabad",
+        short: "Pakistan Telecommunication Authority",
+        org: "IT_TELECOM",
+      },
+      {
+        name: "Frequency Allocation Board, Islamabad",
+        short: "Frequency Allocation Board",
+        org: "IT_TELECOM",
+      },
+      {
+        name: "Universal Service Fund Company through its Chief Executive Officer",
+        short: "USF Company",
+        org: "IT_TELECOM",
+      },
     ],
     matters: [
       {
         category: "constitutional",
         w: 3,
         subjects: [
-          "Blocking of a social media platform by the PTA under section 37 of PECA 2016",
+          ["Blocking of a social media platform by the PTA under section 37 of PECA 2016", 2017],
           "Suspension of mobile internet service",
           "Blocking of a news website by the PTA",
         ],
@@ -659,7 +765,10 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "contract",
         w: 2,
-        subjects: ["Renewal fee for a cellular mobile licence", "Universal Service Fund rural broadband contract"],
+        subjects: [
+          ["Renewal fee for a cellular mobile licence", 2019],
+          "Universal Service Fund rural broadband contract",
+        ],
         forums: [f("IHC", "WP", 2), SC_CPLA_GOV],
         petitioner: "company",
         respondents: [1, 0, 2, 3],
@@ -675,9 +784,21 @@ export const PROFILES: readonly Profile[] = [
     secretary: "Secretary, Ministry of Commerce, Islamabad",
     pool: [
       federation("Ministry of Commerce", "COMMERCE"),
-      { name: "National Tariff Commission through its Chairman, Islamabad", short: "National Tariff Commission", org: "COMMERCE" },
-      { name: "Trade Development Authority of Pakistan through its Chief Executive, Karachi", short: "TDAP", org: "COMMERCE" },
-      { name: "Federal Board of Revenue through its Chairman, Islamabad", short: "Federal Board of Revenue", org: "FBR" },
+      {
+        name: "National Tariff Commission through its Chairman, Islamabad",
+        short: "National Tariff Commission",
+        org: "COMMERCE",
+      },
+      {
+        name: "Trade Development Authority of Pakistan through its Chief Executive, Karachi",
+        short: "Trade Development Authority of Pakistan",
+        org: "COMMERCE",
+      },
+      {
+        name: "Federal Board of Revenue through its Chairman, Islamabad",
+        short: "Federal Board of Revenue",
+        org: "FBR",
+      },
     ],
     matters: [
       {
@@ -696,7 +817,10 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "other",
         w: 2,
-        subjects: ["Export rebate under the Drawback of Local Taxes and Levies scheme", "Withdrawal of an export facilitation scheme"],
+        subjects: [
+          ["Export rebate under the Drawback of Local Taxes and Levies scheme", 2017],
+          "Withdrawal of an export facilitation scheme",
+        ],
         forums: [f("IHC", "WP", 1), f("SHC", "WP", 1, ["KHI"])],
         petitioner: "company",
         respondents: [0, 2, 3],
@@ -752,7 +876,8 @@ const DISCO: Record<string, string> = {
 };
 
 export function placeRespondent(r: Respondent, city: string): Respondent {
-  const fill = (s: string) => s.replaceAll("{city}", city).replaceAll("{disco}", DISCO[city] ?? "Islamabad Electric Supply Company");
+  const fill = (s: string) =>
+    s.replaceAll("{city}", city).replaceAll("{disco}", DISCO[city] ?? "Islamabad Electric Supply Company");
   return { name: fill(r.name), short: fill(r.short), org: r.org };
 }
 

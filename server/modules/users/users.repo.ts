@@ -1,4 +1,5 @@
 import type { Database } from "../../db/connection.ts";
+import { containsPattern } from "../../db/like.ts";
 import type { Trx } from "../../db/transaction.ts";
 
 type Q = Database | Trx;
@@ -96,7 +97,7 @@ export async function listUsers(q: Q, f: UserListFilter) {
     );
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     query = query.where((eb) => eb.or([eb("u.full_name", "ilike", like), eb("u.username", "ilike", like)]));
   }
   const [{ total }, rows] = await Promise.all([

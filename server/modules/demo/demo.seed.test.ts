@@ -1,0 +1,153 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES } from "../../../common/roles.ts";
+import { type DatabaseHandle, openDatabase } from "../../db/connection.ts";
+import { migrateToLatest } from "../../db/migrate.ts";
+import { verifyAuditChain } from "../../platform/audit.ts";
+import { verifyPassword } from "../../platform/auth/passwords.ts";
+import { loadReferenceData } from "../reference/reference.loader.ts";
+import { DEMO_ACCOUNTS } from "./demo.accounts.ts";
+import { DEMO_AS_OF } from "./demo.plan.ts";
+import { planDemo } from "./demo.planner.ts";
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, type SeedResult, seedDemo } from "./demo.seed.ts";
+
+// Always its own in-memory PGlite (never TEST_DATABASE_URL): the demo's usernames are fixed, so it needs a
+// database of its own.
+let handle: DatabaseHandle;
+let result: SeedResult;
+let abbreviations: Map<string, string>;
+let wasEmpty: boolean;
+
+beforeAll(async () => {
+  handle = await openDatabase({ dataDir: "memory" });
+  await migrateToLatest(handle.db);
+  await loadReferenceData(handle.db);
+  wasEmpty = await isDatabaseEmpty(handle.db);
+  const types = await handle.db.selectFrom("case_types").select(["code", "abbreviation"]).execute();
+  abbreviations = new Map(types.map((t) => [t.code, t.abbreviation]));
+  result = await seedDemo(handle.db);
+}, 120_000);
+
+afterAll(async () => {
+  await handle?.close();
+});
+
+describe("the demo plan", () => {
+  it("is deterministic", () => {
+    expect(planDemo({ abbreviations })).toEqual(planDemo({ abbreviations }));
+  });
+
+  it("keeps every date in order and before the as-of date", () => {
+    const plan = planDemo({ abbreviations });
+    for (const c of plan) {
+      expect(c.filedOn <= DEMO_AS_OF).toBe(true);
+      if (c.noticeReceivedOn) expect(c.noticeReceivedOn >= c.filedOn).toBe(true);
+      if (c.decision)
+        expect(c.decision.decidedOn > c.filedOn && c.decision.decidedOn <= DEMO_AS_OF).toBe(true);
+      expect(Number(c.filedOn.slice(0, 4))).toBe(c.year);
+      for (const link of c.links.filter((l) => l.kind === "appeal_of")) {
+        const below = plan[link.to]!;
+        expect(below.finalStatus).toBe("appealed");
+        expect(c.filedOn > below.decision!.decidedOn).toBe(true);
+      }
+    }
+  });
+});
+
+describe("seedDemo", () => {
+  it("seeds a fresh database with one account per role and about 300 cases", async () => {
+    expect(wasEmpty).toBe(true);
+    expect(result).toMatchObject({ seeded: true, cases: 300 });
+    expect(await isDatabaseEmpty(handle.db)).toBe(false);
+    const accounts = await demoAccounts(handle.db);
+    expect(new Set(accounts.map((a) => a.role))).toEqual(new Set(ROLES));
+    const pending = await handle.db
+      .selectFrom("users as u")
+      .innerJoin("organisations as o", "o.id", "u.organisation_id")
+      .select(["u.username", "o.code"])
+      .where("u.status", "=", "pending")
+      .execute();
+    expect(pending).toHaveLength(2);
+    expect(pending.every((p) => p.code === "INTERIOR")).toBe(true);
+    const admin = await handle.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("username", "=", "admin")
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(admin.password_hash, DEMO_PASSWORD)).toBe(true);
+  });
+
+  it("writes cases through the services: keys, search columns, audit events", async () => {
+    const { rows } = await sql<{ n: number; assigned: number; searchable: number }>`
+      select count(*)::int as n, count(assigned_officer_id)::int as assigned,
+             count(*) filter (where search_text <> '')::int as searchable
+      from cases`.execute(handle.db);
+    expect(rows[0]).toMatchObject({ n: 300, searchable: 300 });
+    expect(rows[0]!.assigned / 300).toBeGreaterThan(0.5);
+    const created = await handle.db
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("action", "=", "case.created")
+      .executeTakeFirstOrThrow();
+    expect(Number(created.n)).toBe(300);
+    const last = await handle.db
+      .selectFrom("audit_events")
+      .select(["action", "user_agent"])
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ action: "seed.demo", user_agent: "cams seed" });
+    expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true });
+  });
+
+  it("contains W.P. No. 1234 of 2025 in the Islamabad High Court, for Interior", async () => {
+    const row = await handle.db
+      .selectFrom("cases as c")
+      .innerJoin("organisations as o", "o.id", "c.organisation_id")
+      .select(["c.case_key", "o.code"])
+      .where("c.case_key", "=", "IHC/ISB/WP/1234/2025")
+      .executeTakeFirstOrThrow();
+    expect(row.code).toBe("INTERIOR");
+  });
+
+  it("links appeals to the case below and keeps confidential cases to named people", async () => {
+    const kinds = await handle.db
+      .selectFrom("case_links")
+      .select(["kind", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("kind")
+      .execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(["appeal_of", "connected_with", "same_issue_as"]);
+    const ica = await sql<{ n: number }>`
+      select count(*)::int as n from case_links l
+      join cases a on a.id = l.case_id join case_types ta on ta.id = a.case_type_id
+      join cases b on b.id = l.linked_case_id join case_types tb on tb.id = b.case_type_id
+      where l.kind = 'appeal_of' and ta.code = 'ICA' and tb.code = 'WP' and a.court_id = b.court_id`.execute(
+      handle.db,
+    );
+    expect(ica.rows[0]!.n).toBeGreaterThan(0);
+    const confidential = await handle.db
+      .selectFrom("cases")
+      .select(["id"])
+      .where("is_confidential", "=", true)
+      .execute();
+    expect(confidential.length).toBeGreaterThan(0);
+    for (const c of confidential) {
+      const named = await handle.db
+        .selectFrom("case_access")
+        .select("user_id")
+        .where("case_id", "=", c.id)
+        .execute();
+      expect(named.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("does nothing the second time", async () => {
+    const again = await seedDemo(handle.db);
+    expect(again.seeded).toBe(false);
+    const users = await handle.db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(users.n)).toBe(DEMO_ACCOUNTS.length);
+  });
+});

@@ -22,7 +22,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(storedLocale())} detectDirection={false}>
         <MantineProvider theme={theme} defaultColorScheme="light">
-          <Notifications position="top-center" />
+          <Notifications position="bottom-right" />
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
               <SessionProvider>

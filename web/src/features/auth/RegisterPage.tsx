@@ -79,6 +79,7 @@ export function RegisterPage() {
           <ProblemAlert error={problem} testId="register-error" shown={(k) => FIELDS.includes(k)} />
           <OrganisationSelect
             valueKey="code"
+            exclude={(o) => o.kind === "system"}
             label={t("fields.organisation")}
             required
             value={form.organisationCode || null}

@@ -13,6 +13,7 @@ import {
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { formatCaseNumber } from "../../../../common/case-number.ts";
+import { CodedSelect } from "../../app/CodedSelect.tsx";
 import { useLocale } from "../../app/format.ts";
 import type { FieldErrors } from "../../app/forms.tsx";
 import { useOrganisations } from "../organisations/api.ts";
@@ -43,26 +44,30 @@ export function CaseForm({ value: f, onChange, errors, showOrganisation }: Props
   const courtOptions = useMemo(
     () => [
       ...choose(t("common.choose")),
-      ...(courts.data ?? []).map((c) => ({ value: c.id, label: name(c) })),
+      ...(courts.data ?? []).map((c) => ({ value: c.id, label: name(c), code: c.code })),
     ],
     [courts.data, name, t],
   );
   const benches = courts.data?.find((c) => c.id === f.courtId)?.benches ?? [];
   const benchOptions = [
     ...choose(t("common.notSpecified")),
-    ...benches.map((b) => ({ value: b.id, label: b.city ? `${name(b)} — ${b.city}` : name(b) })),
+    ...benches.map((b) => ({ value: b.id, label: name(b), code: b.code })),
   ];
   const typeOptions = useMemo(
     () => [
       ...choose(t("common.choose")),
-      ...(caseTypes.data ?? []).map((c) => ({ value: c.id, label: `${c.abbreviation} — ${name(c)}` })),
+      ...(caseTypes.data ?? []).map((c) => ({
+        value: c.id,
+        label: `${c.abbreviation} — ${name(c)}`,
+        code: c.code,
+      })),
     ],
     [caseTypes.data, name, t],
   );
   const orgOptions = useMemo(
     () =>
       (orgs.data ?? [])
-        .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})` }))
+        .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})`, code: o.code }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     [orgs.data, name],
   );
@@ -83,11 +88,11 @@ export function CaseForm({ value: f, onChange, errors, showOrganisation }: Props
   return (
     <Stack gap="md">
       {showOrganisation && (
-        <NativeSelect
+        <CodedSelect
           label={t("fields.organisation")}
           description={t("cases.organisationHint")}
           required
-          data={orgOptions}
+          options={orgOptions}
           value={f.organisationId}
           onChange={(e) => set("organisationId", e.currentTarget.value)}
           error={errors.organisationId}
@@ -96,28 +101,28 @@ export function CaseForm({ value: f, onChange, errors, showOrganisation }: Props
       )}
       <Fieldset legend={t("cases.courtAndNumber")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <NativeSelect
+          <CodedSelect
             label={t("fields.court")}
             required
-            data={courtOptions}
+            options={courtOptions}
             value={f.courtId}
             onChange={(e) => onChange({ ...f, courtId: e.currentTarget.value, benchId: "" })}
             error={errors.courtId}
             data-testid="case-court"
           />
-          <NativeSelect
+          <CodedSelect
             label={t("fields.bench")}
-            data={benchOptions}
+            options={benchOptions}
             value={f.benchId}
             disabled={benches.length === 0}
             onChange={(e) => set("benchId", e.currentTarget.value)}
             error={errors.benchId}
             data-testid="case-bench"
           />
-          <NativeSelect
+          <CodedSelect
             label={t("fields.caseType")}
             required
-            data={typeOptions}
+            options={typeOptions}
             value={f.caseTypeId}
             onChange={(e) => set("caseTypeId", e.currentTarget.value)}
             error={errors.caseTypeId}

@@ -9,30 +9,46 @@ function SpoilerLabel({ more }: { more?: boolean }) {
   return <>{more ? t("common.showMore") : t("common.showLess")}</>;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+const show = (v: unknown) => JSON.stringify(v ?? null);
+
+/**
+ * "field: before → after" lines for the two diff shapes the audit trail uses — `{field: {from, to}}` and
+ * `{before: {...}, after: {...}}` — or null when the changes have another shape.
+ */
+function diffLines(changes: unknown): string[] | null {
+  if (!isObject(changes)) return null;
+  const keys = Object.keys(changes);
+  if (keys.length === 2 && isObject(changes.before) && isObject(changes.after)) {
+    const before = changes.before;
+    const after = changes.after;
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    return fields.map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`);
+  }
+  const pairs = Object.entries(changes);
+  const isPair = (v: unknown): v is Record<string, unknown> =>
+    isObject(v) && ("from" in v || "to" in v || "before" in v || "after" in v);
+  if (pairs.length > 0 && pairs.every(([, v]) => isPair(v))) {
+    return pairs.map(([k, v]) => {
+      const d = v as Record<string, unknown>;
+      return `${k}: ${show(d.from ?? d.before)} → ${show(d.to ?? d.after)}`;
+    });
+  }
+  return null;
+}
+
 /** Renders an audit diff as "field: before → after" lines when it has that shape, else as JSON. */
 export function ChangesView({ changes }: { changes: unknown }) {
   if (changes === null || changes === undefined) return null;
-  if (typeof changes === "object" && !Array.isArray(changes)) {
-    const entries = Object.entries(changes as Record<string, unknown>);
-    if (entries.length === 0) return null;
-    const isDiff = entries.every(
-      ([, v]) =>
-        v !== null && typeof v === "object" && ("from" in v || "to" in v || "before" in v || "after" in v),
+  const lines = diffLines(changes);
+  if (lines) {
+    if (lines.length === 0) return null;
+    return (
+      <Code block className="ltr">
+        {lines.join("\n")}
+      </Code>
     );
-    if (isDiff) {
-      return (
-        <Code block className="ltr">
-          {entries
-            .map(([k, v]) => {
-              const d = v as Record<string, unknown>;
-              const from = d.from ?? d.before;
-              const to = d.to ?? d.after;
-              return `${k}: ${JSON.stringify(from ?? null)} → ${JSON.stringify(to ?? null)}`;
-            })
-            .join("\n")}
-        </Code>
-      );
-    }
   }
   return (
     <Spoiler maxHeight={96} showLabel={<SpoilerLabel more />} hideLabel={<SpoilerLabel />}>

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { CodedSelect } from "../../app/CodedSelect.tsx";
 import { useLocale } from "../../app/format.ts";
 import type { FieldErrors } from "../../app/forms.tsx";
 import { useOrganisations } from "../organisations/api.ts";
@@ -24,7 +25,7 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
     () => [
       { value: "", label: t("cases.notGovernmentParty") },
       ...(orgs.data ?? [])
-        .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})` }))
+        .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})`, code: o.code }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     ],
     [orgs.data, name, t],
@@ -84,10 +85,10 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
               error={errors[`parties.${i}.name`]}
               data-testid={`party-name-${i}`}
             />
-            <NativeSelect
+            <CodedSelect
               label={t("fields.governmentOrganisation")}
               w={260}
-              data={orgOptions}
+              options={orgOptions}
               value={p.organisationId}
               onChange={(e) => update(i, { organisationId: e.currentTarget.value })}
               error={errors[`parties.${i}.organisationId`]}

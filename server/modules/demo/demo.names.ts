@@ -128,23 +128,18 @@ export function personName(rng: Rng): string {
   return `${prefix}${name}${rng.chance(0.75) ? ` ${rng.pick(SURNAMES)}` : ""}`;
 }
 
-/** A civil servant suing in service matters: name with post and pay scale, as petitions describe them. */
-export function employeeName(rng: Rng): string {
-  const post = rng.pick([
-    "Assistant (BS-16)",
-    "Stenotypist (BS-14)",
-    "Upper Division Clerk (BS-11)",
-    "Section Officer (BS-17)",
-    "Assistant Director (BS-17)",
-    "Deputy Director (BS-18)",
-    "Superintendent (BS-17)",
-    "Inspector (BS-16)",
-    "Accounts Officer (BS-17)",
-    "Senior Instructor (BS-18)",
-    "Naib Qasid (BS-02)",
-    "Driver (BS-06)",
-  ]);
-  return `${personName(rng)}, ${post}`;
+export const DEFAULT_POSTS = [
+  "Assistant (BS-16)",
+  "Upper Division Clerk (BS-11)",
+  "Section Officer (BS-17)",
+  "Assistant Director (BS-17)",
+  "Deputy Director (BS-18)",
+  "Superintendent (BS-17)",
+];
+
+/** A civil servant suing in a service matter: name with post and pay scale, as petitions describe them. */
+export function employeeName(rng: Rng, posts: readonly string[] = DEFAULT_POSTS): string {
+  return `${personName(rng)}, ${rng.pick(posts)}`;
 }
 
 const FIRM_FIRST = [
@@ -164,10 +159,6 @@ const FIRM_FIRST = [
   "Madni",
   "Tarbela",
   "Kohinoor Star",
-  "Sialkot Sports",
-  "Faisal Agro",
-  "Gwadar Marine",
-  "Thar Coal",
 ];
 const FIRM_LAST = [
   "Textiles",
@@ -188,13 +179,13 @@ const FIRM_LAST = [
   "Petroleum",
 ];
 
-export function firmName(rng: Rng): string {
+export function firmName(rng: Rng, trades: readonly string[] = FIRM_LAST): string {
   const form = rng.weighted([
     ["", 3],
     [" (Pvt.) Ltd.", 4],
     [" Ltd.", 2],
   ] as const);
-  return `M/s ${rng.pick(FIRM_FIRST)} ${rng.pick(FIRM_LAST)}${form}`;
+  return `M/s ${rng.pick(FIRM_FIRST)} ${rng.pick(trades)}${form}`;
 }
 
 /** "and another", "and 3 others": how a title counts the parties it does not name. */

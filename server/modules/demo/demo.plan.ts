@@ -17,6 +17,7 @@ import {
   type Registrar,
   type Respondent,
   SEAT_CITY,
+  type Subject,
 } from "./demo.profiles.ts";
 import { addDays, courtDate, minDate, type Rng } from "./demo.random.ts";
 import type { SpecialCase } from "./demo.specials.ts";
@@ -162,20 +163,23 @@ function randomFiledOn(rng: Rng, year: number): string {
   return minDate(day, addDays(DEMO_AS_OF, -rng.int(12, 40)));
 }
 
-function privateParties(rng: Rng, kind: Matter["petitioner"]): string[] {
+function privateParties(rng: Rng, matter: Matter, subject: Exclude<Subject, string>): string[] {
   const many = (make: (r: Rng) => string, min: number, max: number) =>
     Array.from({ length: rng.int(min, max) }, () => make(rng));
-  switch (kind) {
+  const firm = (r: Rng) => firmName(r, matter.firms);
+  const employee = (r: Rng) => employeeName(r, subject.posts);
+  if (subject.single) return [matter.petitioner.startsWith("employee") ? employee(rng) : personName(rng)];
+  switch (matter.petitioner) {
     case "company":
-      return rng.chance(0.12) ? many(firmName, 2, 4) : [firmName(rng)];
+      return rng.chance(0.12) ? many(firm, 2, 4) : [firm(rng)];
     case "person":
       return rng.chance(0.12) ? many(personName, 2, 3) : [personName(rng)];
     case "persons":
       return many(personName, 1, 7);
     case "employee":
-      return rng.chance(0.15) ? many(employeeName, 2, 12) : [employeeName(rng)];
+      return rng.chance(0.15) ? many(employee, 2, 12) : [employee(rng)];
     case "employees":
-      return many(employeeName, 2, 14);
+      return many(employee, 2, 14);
   }
 }
 
@@ -200,6 +204,10 @@ function lowerCourtRecital(
       ? "section 47 of the Sales Tax Act 1990"
       : "section 133 of the Income Tax Ordinance 2001";
     return `Reference under ${law} against the order of the Appellate Tribunal Inland Revenue dated ${date} in ${n}`;
+  }
+  if (forum.type === "RP") {
+    const n = displayOf(ctx, "CA", rng.int(10, 2400), "", year);
+    return `Review of the judgment of this Court dated ${date} in ${n}`;
   }
   if (forum.type === "RFA") {
     return `Regular first appeal against the judgment and decree of the Referee Judge, ${SEAT_CITY[bench]}, dated ${date} on a land acquisition reference`;
@@ -231,7 +239,9 @@ export function drawCase(
 ): PlannedCase {
   const { rng } = ctx;
   const picked = special?.subject ?? rng.pick(matter.subjects);
-  const [baseSubject, sinceYear] = typeof picked === "string" ? [picked, 0] : picked;
+  const subject = typeof picked === "string" ? { text: picked } : picked;
+  const baseSubject = subject.text;
+  const sinceYear = subject.since ?? 0;
   const year = special?.year ?? rng.weighted(YEAR_WEIGHTS.filter(([y]) => y >= sinceYear));
   const bench = special?.bench ?? (forum.benches ? rng.pick(forum.benches) : DEFAULT_SEAT[forum.court]!);
   const city = SEAT_CITY[bench] ?? "Islamabad";
@@ -253,7 +263,7 @@ export function drawCase(
     ] as const),
   );
   const government: Respondent[] = [leadIx!, ...extras].map((i) => placeRespondent(profile.pool[i]!, city));
-  const privates = special?.petitioners ?? privateParties(rng, matter.petitioner);
+  const privates = special?.petitioners ?? privateParties(rng, matter, subject);
   const govParties =
     special?.respondents ?? government.map((r) => ({ name: r.name, org: r.org, short: r.short }));
 
@@ -276,7 +286,7 @@ export function drawCase(
   if (special?.title) title = special.title;
 
   const serviceMatter = matter.category === "service";
-  const subject = gov
+  const subjectText = gov
     ? `${lowerCourtRecital(ctx, forum, bench, filedOn, serviceMatter)}: ${baseSubject}`
     : baseSubject;
   const amount =
@@ -295,7 +305,7 @@ export function drawCase(
     display: displayOf(ctx, forum.type, number, suffix, year),
     title,
     baseSubject,
-    subject,
+    subject: subjectText,
     category: matter.category,
     amount,
     filedOn,

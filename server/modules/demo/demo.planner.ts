@@ -117,7 +117,7 @@ function drawStatus(ctx: PlanContext, c: PlannedCase, factor: number) {
     c.stage = c.fixed.stage ?? "arguments";
     return;
   }
-  const p = Math.min(0.7, 0.03 + 0.06 * age) * factor;
+  const p = Math.min(0.75, 0.04 + 0.07 * age) * factor;
   if (ageDays < 90 || !rng.chance(p)) {
     c.stage = pendingStage(rng, age);
     return;
@@ -138,7 +138,7 @@ function drawStatus(ctx: PlanContext, c: PlannedCase, factor: number) {
   c.finalStatus = rng.weighted([
     ["decided", 4],
     ["closed", sinceDecision > 120 ? 3.5 : 0],
-    ["appealed", canAppeal ? 3 : 0],
+    ["appealed", canAppeal ? 2 : 0],
   ] as const);
 }
 
@@ -254,11 +254,11 @@ function planContempt(ctx: PlanContext, drawn: PlannedCase[]) {
     (c) =>
       c.type === "WP" &&
       (c.court === "IHC" || c.court === "LHC") &&
-      c.finalStatus === "decided" &&
+      (c.finalStatus === "decided" || c.finalStatus === "closed") &&
       c.decision?.governmentResult === "against" &&
       !c.govInitiated &&
       !c.flags.confidential &&
-      daysBetween(c.decision.decidedOn, DEMO_AS_OF) > 150,
+      daysBetween(c.decision.decidedOn, DEMO_AS_OF) > 120,
   );
   for (const c of candidates.slice(0, 6)) {
     const decision = c.decision!;

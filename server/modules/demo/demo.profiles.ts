@@ -13,11 +13,18 @@ export type Forum = { court: string; type: string; w: number; benches?: readonly
 /** `{city}` is replaced by the seat's city, `{disco}` by the electricity distribution company serving it. */
 export type Respondent = { name: string; short: string; org: string | null };
 
+/**
+ * A subject, plain or with details: the first year it can arise in (the statute it names is that recent), the
+ * posts of the civil servants who bring it, and whether it is an individual grievance (one petitioner).
+ */
+export type Subject = string | { text: string; since?: number; posts?: readonly string[]; single?: boolean };
+
 export type Matter = {
   category: Category;
   w: number;
-  /** A subject, or a subject with the first year it can arise in (the statute it names is that recent). */
-  subjects: readonly (string | readonly [string, number])[];
+  subjects: readonly Subject[];
+  /** What kind of business the firms suing in this matter are in ("Power", "Construction Company"…). */
+  firms?: readonly string[];
   forums: readonly Forum[];
   petitioner: "person" | "persons" | "company" | "employee" | "employees";
   /** Indices into the profile's pool: the first is the lead respondent, the rest are added at random. */
@@ -122,10 +129,10 @@ export const PROFILES: readonly Profile[] = [
         category: "criminal",
         w: 2,
         subjects: [
-          [
-            "Quashment of FIR registered by the FIA Cyber Crime Wing under sections 20 and 24 of PECA 2016",
-            2017,
-          ],
+          {
+            text: "Quashment of FIR registered by the FIA Cyber Crime Wing under sections 20 and 24 of PECA 2016",
+            since: 2017,
+          },
           "Quashment of an inquiry by the FIA Anti-Corruption Circle",
           "Transfer of investigation from the FIA to the provincial police",
           "Return of a passport impounded during an FIA inquiry",
@@ -138,11 +145,27 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 3,
         subjects: [
-          "Seniority of Inspectors in the Islamabad Capital Territory Police",
-          "Promotion of Assistant Directors (BS-17) in the FIA",
-          "Regularisation of contract employees of NADRA",
-          "Pension of retired Frontier Constabulary personnel",
-          "Removal from service after departmental proceedings",
+          {
+            text: "Seniority of Inspectors in the Islamabad Capital Territory Police",
+            posts: ["Inspector (BS-16)"],
+          },
+          {
+            text: "Promotion of Assistant Directors (BS-17) in the FIA",
+            posts: ["Assistant Director (BS-17)"],
+          },
+          {
+            text: "Regularisation of contract employees of NADRA",
+            posts: ["Data Entry Operator (contract)", "Assistant (contract)", "Naib Qasid (contract)"],
+          },
+          {
+            text: "Pension of retired Frontier Constabulary personnel",
+            posts: ["retired Head Constable", "retired Constable", "retired Sub-Inspector"],
+          },
+          {
+            text: "Removal from service after departmental proceedings",
+            posts: ["Constable (BS-07)", "Assistant Sub-Inspector (BS-09)", "Upper Division Clerk (BS-11)"],
+            single: true,
+          },
         ],
         forums: [f("FST", "SA", 3), f("IHC", "WP", 1), SC_CPLA_GOV],
         petitioner: "employee",
@@ -153,7 +176,7 @@ export const PROFILES: readonly Profile[] = [
         w: 0.7,
         subjects: [
           "Vires of section 11EE of the Anti-Terrorism Act 1997 (Fourth Schedule)",
-          ["Vires of the Prevention of Electronic Crimes (Amendment) Act 2025", 2025],
+          { text: "Vires of the Prevention of Electronic Crimes (Amendment) Act 2025", since: 2025 },
         ],
         forums: [f("IHC", "WP", 2), f("LHC", "WP", 1, ["LHR"]), f("SC", "CONSTP", 1)],
         petitioner: "person",
@@ -186,12 +209,29 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 5,
         subjects: [
-          "Revision of pension under the Finance Division's office memorandum on pension increase",
-          ["Grant of the Disparity Reduction Allowance 2022", 2022],
-          "Upgradation of the posts of Accounts Officers",
-          "Encashment of leave preparatory to retirement",
-          "Special additional pension to retired employees",
-          "Release of General Provident Fund balance",
+          {
+            text: "Revision of pension under the Finance Division's office memorandum on pension increase",
+            posts: ["retired Accounts Officer", "retired Assistant", "retired Superintendent"],
+          },
+          {
+            text: "Grant of the Disparity Reduction Allowance 2022",
+            since: 2022,
+            posts: ["Assistant (BS-16)", "Upper Division Clerk (BS-11)", "Stenotypist (BS-14)"],
+          },
+          { text: "Upgradation of the posts of Accounts Officers", posts: ["Accounts Officer (BS-17)"] },
+          {
+            text: "Encashment of leave preparatory to retirement",
+            posts: ["retired Superintendent", "retired Deputy Director", "retired Section Officer"],
+          },
+          {
+            text: "Special additional pension to retired employees",
+            posts: ["retired Assistant", "retired Upper Division Clerk", "retired Naib Qasid"],
+          },
+          {
+            text: "Release of General Provident Fund balance",
+            posts: ["retired Assistant", "retired Upper Division Clerk"],
+            single: true,
+          },
         ],
         forums: [f("IHC", "WP", 3), f("LHC", "WP", 1, ["LHR", "RWP"]), f("FST", "SA", 2), SC_CPLA_GOV],
         petitioner: "employees",
@@ -207,6 +247,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 2), f("SHC", "SUIT", 1, ["KHI"]), f("DSC-ISB", "SUIT", 1)],
         petitioner: "company",
+        firms: ["Printing Press", "Consultants", "Technologies", "Traders"],
         respondents: [0, 1],
         amount: [5e6, 2e9],
         amountChance: 1,
@@ -215,7 +256,7 @@ export const PROFILES: readonly Profile[] = [
         category: "constitutional",
         w: 1,
         subjects: [
-          ["Vires of the petroleum levy imposed by the Finance Act 2024", 2024],
+          { text: "Vires of the petroleum levy imposed by the Finance Act 2024", since: 2024 },
           "Vires of the withholding of salaries under the austerity measures",
         ],
         forums: [f("IHC", "WP", 2), f("SC", "CONSTP", 1)],
@@ -227,7 +268,7 @@ export const PROFILES: readonly Profile[] = [
   },
   {
     org: "REVENUE",
-    count: 38,
+    count: 36,
     registrar: "solicitor",
     secretary: "Chairman, Federal Board of Revenue, Islamabad",
     pool: [
@@ -289,6 +330,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("SHC", "WP", 3, ["KHI"]), f("IHC", "WP", 1), f("LHC", "WP", 1, ["LHR"]), SC_CPLA_GOV],
         petitioner: "company",
+        firms: ["Traders", "Motors", "Steel Re-Rolling Mills", "Chemicals", "Enterprises"],
         respondents: [4, 0],
         amount: [1e6, 3e8],
         amountChance: 0.8,
@@ -299,6 +341,7 @@ export const PROFILES: readonly Profile[] = [
         subjects: ["Vires of sales tax on services in the Islamabad Capital Territory"],
         forums: [f("IHC", "WP", 1)],
         petitioner: "company",
+        firms: ["Logistics", "Consultants", "Technologies", "Builders and Developers"],
         respondents: [1, 0],
         constitutional: 1,
       },
@@ -354,9 +397,15 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 2,
         subjects: [
-          "Pension of civilian employees paid from Defence Estimates",
-          "Seniority of civilian staff of the Military Engineer Services",
-          "Upgradation of the posts of civilian storekeepers",
+          {
+            text: "Pension of civilian employees paid from Defence Estimates",
+            posts: ["retired Storekeeper", "retired Draftsman", "retired Lower Division Clerk"],
+          },
+          {
+            text: "Seniority of civilian staff of the Military Engineer Services",
+            posts: ["Sub-Engineer (BS-11)", "Assistant Engineer (BS-17)"],
+          },
+          { text: "Upgradation of the posts of civilian storekeepers", posts: ["Storekeeper (BS-07)"] },
         ],
         forums: [f("FST", "SA", 3), f("IHC", "WP", 1)],
         petitioner: "employee",
@@ -371,6 +420,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 1), f("LHC", "WP", 1, ["RWP"])],
         petitioner: "company",
+        firms: ["Engineering Works", "Construction Company", "Technologies", "Traders"],
         respondents: [0],
         amount: [1e7, 9e8],
         amountChance: 1,
@@ -402,15 +452,49 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 8,
         subjects: [
-          "Seniority under the Civil Servants (Seniority) Rules 1993",
-          "Promotion to BS-21 by the Central Selection Board",
-          "Deferment of promotion to BS-20 by the Central Selection Board",
-          "Repatriation from deputation before the end of the tenure",
-          "Regularisation of ad hoc appointment",
-          ["Compulsory retirement under the Civil Servants (Efficiency and Discipline) Rules 2020", 2020],
-          "Pay protection on absorption from an autonomous body",
-          "Allocation of occupational group after the CSS examination",
-          "Premature transfer of a BS-19 officer",
+          {
+            text: "Seniority under the Civil Servants (Seniority) Rules 1993",
+            posts: ["Section Officer (BS-17)", "Deputy Secretary (BS-19)", "Assistant Director (BS-17)"],
+          },
+          {
+            text: "Promotion to BS-21 by the Central Selection Board",
+            posts: ["Joint Secretary (BS-20)"],
+            single: true,
+          },
+          {
+            text: "Deferment of promotion to BS-20 by the Central Selection Board",
+            posts: ["Deputy Secretary (BS-19)", "Director (BS-19)"],
+            single: true,
+          },
+          {
+            text: "Repatriation from deputation before the end of the tenure",
+            posts: ["Deputy Director (BS-18)", "Director (BS-19)"],
+            single: true,
+          },
+          {
+            text: "Regularisation of ad hoc appointment",
+            posts: ["Assistant (BS-16)", "Stenotypist (BS-14)", "Lecturer (BS-17)"],
+          },
+          {
+            text: "Compulsory retirement under the Civil Servants (Efficiency and Discipline) Rules 2020",
+            since: 2020,
+            posts: ["Superintendent (BS-17)", "Deputy Secretary (BS-19)", "Assistant (BS-16)"],
+            single: true,
+          },
+          {
+            text: "Pay protection on absorption from an autonomous body",
+            posts: ["Section Officer (BS-17)", "Deputy Director (BS-18)"],
+          },
+          {
+            text: "Allocation of occupational group after the CSS examination",
+            posts: ["probationer (BS-17)"],
+            single: true,
+          },
+          {
+            text: "Premature transfer of a BS-19 officer",
+            posts: ["Deputy Secretary (BS-19)", "Director (BS-19)"],
+            single: true,
+          },
         ],
         forums: [f("FST", "SA", 5), f("IHC", "WP", 3), SC_CPLA_GOV, f("SC", "CA", 0.5, undefined, true)],
         petitioner: "employee",
@@ -419,7 +503,13 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "constitutional",
         w: 0.8,
-        subjects: [["Vires of the Civil Servants (Promotion to BS-18 to BS-21) Rules 2019", 2019]],
+        subjects: [
+          {
+            text: "Vires of the Civil Servants (Promotion to BS-18 to BS-21) Rules 2019",
+            since: 2019,
+            posts: ["Director (BS-19)", "Joint Secretary (BS-20)"],
+          },
+        ],
         forums: [f("IHC", "WP", 1)],
         petitioner: "employees",
         respondents: [0, 1],
@@ -453,6 +543,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 2), f("SHC", "SUIT", 1, ["KHI"]), SC_CPLA_GOV],
         petitioner: "company",
+        firms: ["Power", "Energy", "Hydro Power", "Solar Power"],
         respondents: [0, 3, 1],
         amount: [5e7, 9e9],
         amountChance: 1,
@@ -477,7 +568,16 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "service",
         w: 1.5,
-        subjects: ["Regularisation of contract linemen", "Pension of retired WAPDA employees"],
+        subjects: [
+          {
+            text: "Regularisation of contract linemen",
+            posts: ["Lineman (contract)", "Assistant Lineman (contract)"],
+          },
+          {
+            text: "Pension of retired WAPDA employees",
+            posts: ["retired Line Superintendent", "retired Junior Engineer", "retired Meter Reader"],
+          },
+        ],
         forums: [f("LHC", "WP", 2, ["LHR", "MUL"]), f("PHC", "WP", 1, ["PSH"])],
         petitioner: "employees",
         respondents: [2, 0],
@@ -531,9 +631,15 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 3,
         subjects: [
-          "Pension of retired railway employees",
-          "Promotion of Station Masters",
-          "Regularisation of daily-wage gangmen",
+          {
+            text: "Pension of retired railway employees",
+            posts: ["retired Guard", "retired Station Master", "retired Khalasi"],
+          },
+          {
+            text: "Promotion of Station Masters",
+            posts: ["Assistant Station Master (BS-11)", "Station Master (BS-14)"],
+          },
+          { text: "Regularisation of daily-wage gangmen", posts: ["Gangman (daily wages)"] },
         ],
         forums: [f("FST", "SA", 3), f("LHC", "WP", 1, ["LHR"])],
         petitioner: "employee",
@@ -548,6 +654,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 1), f("LHC", "WP", 1, ["LHR"])],
         petitioner: "company",
+        firms: ["Engineering Works", "Catering Services", "Rail Services"],
         respondents: [0, 2],
         amount: [1e7, 1e9],
         amountChance: 1,
@@ -582,10 +689,10 @@ export const PROFILES: readonly Profile[] = [
         category: "land",
         w: 5,
         subjects: [
-          ["Compensation for land acquired for the Lahore–Sialkot Motorway", 2016],
-          ["Compensation for land acquired for the Hyderabad–Sukkur Motorway (M-6)", 2022],
+          { text: "Compensation for land acquired for the Lahore–Sialkot Motorway", since: 2016 },
+          { text: "Compensation for land acquired for the Hyderabad–Sukkur Motorway (M-6)", since: 2022 },
           "Compensation for land acquired for widening the N-25 (Karachi–Chaman)",
-          ["Compensation for land acquired for the Hazara Motorway (E-35)", 2015],
+          { text: "Compensation for land acquired for the Hazara Motorway (E-35)", since: 2015 },
           "Payment of the 15 per cent compulsory acquisition charge",
         ],
         forums: [
@@ -611,6 +718,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 3), SC_CPLA_GOV],
         petitioner: "company",
+        firms: ["Construction Company", "Builders and Developers", "Engineering Works", "Infrastructure"],
         respondents: [0, 1],
         amount: [1e7, 5e9],
         amountChance: 1,
@@ -641,9 +749,21 @@ export const PROFILES: readonly Profile[] = [
         category: "other",
         w: 4,
         subjects: [
-          "Allotment of government accommodation under the Accommodation Allocation Rules 2002",
-          "Eviction from government accommodation after retirement",
-          "Change of category of allotted accommodation",
+          {
+            text: "Allotment of government accommodation under the Accommodation Allocation Rules 2002",
+            posts: ["Section Officer (BS-17)", "Assistant (BS-16)", "Deputy Secretary (BS-19)"],
+            single: true,
+          },
+          {
+            text: "Eviction from government accommodation after retirement",
+            posts: ["retired Superintendent", "retired Deputy Secretary"],
+            single: true,
+          },
+          {
+            text: "Change of category of allotted accommodation",
+            posts: ["Section Officer (BS-17)", "Deputy Secretary (BS-19)"],
+            single: true,
+          },
         ],
         forums: [f("IHC", "WP", 3), f("SHC", "WP", 1, ["KHI"])],
         petitioner: "employee",
@@ -653,9 +773,9 @@ export const PROFILES: readonly Profile[] = [
         category: "land",
         w: 3,
         subjects: [
-          ["Cancellation of a plot in the FGEHA housing scheme", 2020],
-          ["Membership of the FGEHA housing scheme", 2020],
-          ["Compensation for land acquired for Sectors F-14 and F-15, Islamabad", 2020],
+          { text: "Cancellation of a plot in the FGEHA housing scheme", since: 2020 },
+          { text: "Membership of the FGEHA housing scheme", since: 2020 },
+          { text: "Compensation for land acquired for Sectors F-14 and F-15, Islamabad", since: 2020 },
         ],
         forums: [f("IHC", "WP", 3), SC_CPLA_GOV],
         petitioner: "persons",
@@ -669,6 +789,7 @@ export const PROFILES: readonly Profile[] = [
         subjects: ["Payment for works executed under a Pak PWD contract"],
         forums: [f("IHC", "WP", 1)],
         petitioner: "company",
+        firms: ["Construction Company", "Builders and Developers", "Engineering Works"],
         respondents: [3, 0],
         amount: [5e6, 5e8],
         amountChance: 1,
@@ -703,9 +824,18 @@ export const PROFILES: readonly Profile[] = [
         category: "service",
         w: 5,
         subjects: [
-          "Regularisation of teachers appointed on a contract basis in Islamabad Model Colleges",
-          "Upgradation of the posts of Elementary School Teachers",
-          "Time-scale promotion of lecturers",
+          {
+            text: "Regularisation of teachers appointed on a contract basis in Islamabad Model Colleges",
+            posts: ["Lecturer (contract)", "Teacher (contract)"],
+          },
+          {
+            text: "Upgradation of the posts of Elementary School Teachers",
+            posts: ["Elementary School Teacher (BS-14)"],
+          },
+          {
+            text: "Time-scale promotion of lecturers",
+            posts: ["Lecturer (BS-17)", "Assistant Professor (BS-18)"],
+          },
         ],
         forums: [f("IHC", "WP", 3), f("FST", "SA", 2)],
         petitioner: "employees",
@@ -753,7 +883,10 @@ export const PROFILES: readonly Profile[] = [
         category: "constitutional",
         w: 3,
         subjects: [
-          ["Blocking of a social media platform by the PTA under section 37 of PECA 2016", 2017],
+          {
+            text: "Blocking of a social media platform by the PTA under section 37 of PECA 2016",
+            since: 2017,
+          },
           "Suspension of mobile internet service",
           "Blocking of a news website by the PTA",
         ],
@@ -766,11 +899,12 @@ export const PROFILES: readonly Profile[] = [
         category: "contract",
         w: 2,
         subjects: [
-          ["Renewal fee for a cellular mobile licence", 2019],
+          { text: "Renewal fee for a cellular mobile licence", since: 2019 },
           "Universal Service Fund rural broadband contract",
         ],
         forums: [f("IHC", "WP", 2), SC_CPLA_GOV],
         petitioner: "company",
+        firms: ["Telecom", "Communications", "Networks"],
         respondents: [1, 0, 2, 3],
         amount: [1e8, 9e9],
         amountChance: 1,
@@ -810,6 +944,7 @@ export const PROFILES: readonly Profile[] = [
         ],
         forums: [f("IHC", "WP", 2), f("SHC", "WP", 1, ["KHI"]), f("LHC", "WP", 1, ["LHR"])],
         petitioner: "company",
+        firms: ["Textiles", "Steel Re-Rolling Mills", "Chemicals", "Paper Mills"],
         respondents: [1, 0, 3],
         amount: [1e7, 2e9],
         amountChance: 0.8,
@@ -818,11 +953,12 @@ export const PROFILES: readonly Profile[] = [
         category: "other",
         w: 2,
         subjects: [
-          ["Export rebate under the Drawback of Local Taxes and Levies scheme", 2017],
+          { text: "Export rebate under the Drawback of Local Taxes and Levies scheme", since: 2017 },
           "Withdrawal of an export facilitation scheme",
         ],
         forums: [f("IHC", "WP", 1), f("SHC", "WP", 1, ["KHI"])],
         petitioner: "company",
+        firms: ["Textiles", "Rice Mills", "Surgical Instruments", "Sports Goods", "Leather Industries"],
         respondents: [0, 2, 3],
         amount: [1e6, 5e8],
         amountChance: 0.9,
@@ -830,7 +966,12 @@ export const PROFILES: readonly Profile[] = [
       {
         category: "service",
         w: 1,
-        subjects: ["Regularisation of TDAP employees"],
+        subjects: [
+          {
+            text: "Regularisation of TDAP employees",
+            posts: ["Trade Officer (contract)", "Assistant (contract)"],
+          },
+        ],
         forums: [f("IHC", "WP", 1)],
         petitioner: "employees",
         respondents: [2, 0],

@@ -168,7 +168,12 @@ export const SPECIAL_CASES: readonly SpecialCase[] = [
     forum: IHC_WP,
     year: 2023,
     subject: "Termination of a supply contract for secure communication equipment",
-    matter: { category: "contract", petitioner: "company", respondents: [0] },
+    matter: {
+      category: "contract",
+      petitioner: "company",
+      respondents: [0],
+      firms: ["Technologies", "Communications"],
+    },
     respondents: [
       {
         name: "Ministry of Defence through its Secretary, Rawalpindi",
@@ -202,6 +207,24 @@ export const SPECIAL_CASES: readonly SpecialCase[] = [
   csbBatch(1871, "Syed Ali Raza Bukhari, Joint Secretary (BS-20)"),
   csbBatch(1872, "Dr. Sadia Tareen, Joint Secretary (BS-20)"),
   csbBatch(1873, "Muhammad Nawaz Marwat, Director General (BS-20)"),
+  // The Supreme Court's other registers: a civil appeal after leave was granted, and a review petition.
+  {
+    org: "ESTABLISHMENT",
+    forum: { court: "SC", type: "CA", w: 1, gov: true },
+    year: 2021,
+    subject: "Seniority of officers inducted into the Office Management Group",
+    matter: { category: "service", petitioner: "employees", respondents: [0, 1] },
+  },
+  {
+    org: "REVENUE",
+    forum: { court: "SC", type: "RP", w: 1, gov: true },
+    year: 2024,
+    subject: "Super tax under section 4B of the Income Tax Ordinance 2001 for tax year 2015",
+    matter: { category: "tax", petitioner: "company", respondents: [0, 1] },
+    petitioners: ["M/s Karakoram Cement Ltd."],
+    amount: "3850000000",
+    fixed: { status: "pending", stage: "arguments", assign: true },
+  },
   // Titles in Urdu, as many petitions in the provinces are drafted.
   {
     org: "INTERIOR",

@@ -1,0 +1,249 @@
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { Command } from "commander";
+import { password as passwordRule, username as usernameRule } from "../common/schemas/users.ts";
+import { ConfigError, loadConfig } from "../server/config.ts";
+import { type Database, openDatabase } from "../server/db/connection.ts";
+import { migrateToLatest } from "../server/db/migrate.ts";
+import { inTransaction, isUniqueViolation } from "../server/db/transaction.ts";
+import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
+import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
+import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
+import { hashPassword } from "../server/platform/auth/passwords.ts";
+import { Problem } from "../server/platform/errors.ts";
+import { CliError, progressBar, promptHidden } from "./terminal.ts";
+
+/**
+ * `cams`: the operator's command line — migrate, seed, create the first administrator, verify the audit chain.
+ * It reads the same configuration as the server (DATABASE_URL, or CAMS_DATA_DIR for the embedded PGlite).
+ * PGlite is single-process: stop the server before pointing the CLI at its data directory.
+ */
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+const CLI_AGENT = `cams-cli/${pkg.version}`;
+
+type GlobalOptions = { dataDir?: string };
+
+const program = new Command()
+  .name("cams")
+  .description("CAMS — Case Assignment & Management System: operator commands")
+  .version(pkg.version)
+  .option(
+    "--data-dir <dir>",
+    "embedded database directory (overrides CAMS_DATA_DIR; ignored with DATABASE_URL)",
+  )
+  .showHelpAfterError();
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+/** Opens the configured database, runs `work`, and always closes it (PGlite must flush before exit). */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const { dataDir } = program.opts<GlobalOptions>();
+  const config = loadConfig(dataDir ? { ...process.env, CAMS_DATA_DIR: dataDir } : process.env);
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  say(`database: ${handle.kind} (${handle.location})`);
+  try {
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function migrateAndLoad(db: Database, opts: { quiet?: boolean } = {}): Promise<ReferenceCounts> {
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) say(`applied migrations: ${applied.join(", ")}`);
+  else if (!opts.quiet) say("migrations: already up to date");
+  const bar = progressBar("reference data");
+  const counts = await loadReferenceData(db, { onProgress: bar.update }).finally(bar.stop);
+  say(
+    `reference data: ${counts.roles} roles, ${counts.organisations} organisations, ${counts.courts} courts, ` +
+      `${counts.benches} benches, ${counts.caseTypes} case types` +
+      (counts.changed > 0 ? ` (${counts.changed} rows inserted or changed)` : " (unchanged)"),
+  );
+  return counts;
+}
+
+program
+  .command("migrate")
+  .description(
+    "apply pending database migrations and load the reference data (courts, case types, organisations)",
+  )
+  .action(async () => {
+    await withDatabase((db) => migrateAndLoad(db));
+  });
+
+program
+  .command("seed")
+  .description("load the reference data and, with --demo, the demo accounts and cases (fresh databases only)")
+  .option("--demo", "also seed the demo: one account per role and about 300 cases")
+  .option("--force", "seed even though the database already has users or cases")
+  .action((opts: { demo?: boolean; force?: boolean }) =>
+    withDatabase(async (db) => {
+      await migrateToLatest(db);
+      if (!(await isDatabaseEmpty(db)) && !opts.force) {
+        throw new CliError(
+          "refusing to seed: the database already has users or cases. Seeding is for a fresh database; " +
+            "pass --force to seed anyway.",
+        );
+      }
+      await migrateAndLoad(db, { quiet: true });
+      if (!opts.demo) return;
+      const bar = progressBar("demo data");
+      const result = await seedDemo(db, { onProgress: bar.update }).finally(bar.stop);
+      if (!result.seeded) {
+        say("demo: not seeded — a user named 'admin' already exists (the demo has been seeded before)");
+        return;
+      }
+      say(
+        `demo: ${result.users} accounts, ${result.cases} cases, ${result.assignments} assignments, ` +
+          `${result.statusChanges} status changes, ${result.links} links in ${(result.ms / 1000).toFixed(1)} s`,
+      );
+      say(`demo accounts (password "${DEMO_PASSWORD}"):`);
+      for (const a of await demoAccounts(db)) say(`  ${a.username.padEnd(18)} ${a.role}`);
+    }),
+  );
+
+program
+  .command("create-admin")
+  .description(
+    "create an administrator account (password from CAMS_ADMIN_PASSWORD, or prompted on a terminal)",
+  )
+  .requiredOption("--username <username>", "login name")
+  .requiredOption("--name <full name>", "the administrator's full name")
+  .option("--organisation <code>", "organisation code", "SYSADMIN")
+  .option("--designation <text>", "designation shown beside the name", "System Administrator")
+  .option("--email <address>", "e-mail address")
+  .action(
+    async (opts: {
+      username: string;
+      name: string;
+      organisation: string;
+      designation: string;
+      email?: string;
+    }) => {
+      const username = usernameRule.safeParse(opts.username);
+      if (!username.success) throw new CliError(`--username: ${username.error.issues[0]?.message}`, 2);
+      const fullName = opts.name.trim();
+      if (!fullName) throw new CliError("--name: must not be empty", 2);
+      const password = await readAdminPassword();
+      const passwordHash = await hashPassword(password);
+      await withDatabase(async (db) => {
+        await migrateAndLoad(db, { quiet: true });
+        const id = await inTransaction(db, async (trx) => {
+          const org = await trx
+            .selectFrom("organisations")
+            .select(["id", "code"])
+            .where("code", "=", opts.organisation.toUpperCase())
+            .where("active", "=", true)
+            .executeTakeFirst();
+          if (!org)
+            throw new CliError(`--organisation: no active organisation with code ${opts.organisation}`, 2);
+          const row = await trx
+            .insertInto("users")
+            .values({
+              organisation_id: org.id,
+              username: username.data,
+              full_name: fullName,
+              email: opts.email ?? null,
+              designation: opts.designation,
+              password_hash: passwordHash,
+              status: "active",
+              approved_at: new Date(),
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+            .catch((error: unknown) => {
+              if (isUniqueViolation(error))
+                throw new CliError(`the username "${username.data}" is already taken`);
+              throw error;
+            });
+          await trx.insertInto("user_roles").values({ user_id: row.id, role: "administrator" }).execute();
+          await recordAudit(
+            trx,
+            {
+              userId: null,
+              organisationId: null,
+              ip: null,
+              userAgent: `${CLI_AGENT} create-admin`,
+              requestId: null,
+            },
+            {
+              action: "user.created",
+              entityType: "user",
+              entityId: row.id,
+              organisationId: org.id,
+              changes: {
+                username: username.data,
+                fullName,
+                roles: ["administrator"],
+                status: "active",
+                via: "cli",
+                osUser: os.userInfo().username,
+                host: os.hostname(),
+              },
+            },
+          );
+          return row.id;
+        });
+        say(`created administrator ${username.data} (${fullName}), id ${id}`);
+      });
+    },
+  );
+
+async function readAdminPassword(): Promise<string> {
+  const fromEnv = process.env.CAMS_ADMIN_PASSWORD;
+  let value: string;
+  if (fromEnv) {
+    value = fromEnv;
+  } else if (process.stdin.isTTY) {
+    value = await promptHidden("Password for the new administrator: ");
+    const again = await promptHidden("Repeat the password: ");
+    if (again !== value) throw new CliError("the passwords do not match", 2);
+  } else {
+    throw new CliError("set CAMS_ADMIN_PASSWORD, or run on a terminal to be prompted for the password", 2);
+  }
+  const checked = passwordRule.safeParse(value);
+  if (!checked.success)
+    throw new CliError(`password: ${checked.error.issues.map((i) => i.message).join("; ")}`, 2);
+  return value;
+}
+
+const audit = program.command("audit").description("the audit trail");
+
+audit
+  .command("verify")
+  .description("walk the audit hash chain and name the first broken link")
+  .action(() =>
+    withDatabase(async (db) => {
+      const bar = progressBar("audit chain");
+      const result = await verifyAuditChain(db, bar.update).finally(bar.stop);
+      if (result.ok) {
+        say(`audit chain intact: ${result.count} events`);
+        return;
+      }
+      throw new CliError(
+        `audit chain BROKEN at row ${result.brokenAt}: ${result.reason} (${result.count} events verified before it)`,
+      );
+    }),
+  );
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError) {
+    process.stderr.write(`cams: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof Problem) {
+    process.stderr.write(`cams: ${error.message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(
+      `cams: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  }
+}

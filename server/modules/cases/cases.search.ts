@@ -55,7 +55,9 @@ export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
           sql<boolean>`${text} <% c.search_text`,
         ]),
       );
-      rank = sql<number>`ts_rank(c.search_vector, websearch_to_tsquery('simple', ${text})) + word_similarity(${text}, c.search_text)`;
+      // Title matches rank above matches found only among the parties or the subject.
+      rank = sql<number>`ts_rank(c.search_vector, websearch_to_tsquery('simple', ${text}))
+        + word_similarity(${text}, c.search_text) + word_similarity(${text}, lower(c.title))`;
     }
   }
 

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { canManageReference } from "./abilities.ts";
 import { useLocale } from "./format.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { useMe, useSession } from "./session.tsx";
@@ -27,6 +28,13 @@ export function Shell({ children }: { children: ReactNode }) {
       testId: "nav-users",
       show: me.abilities.manageUsers || me.abilities.approveUsers,
     },
+    {
+      to: "/organisations",
+      label: t("nav.organisations"),
+      testId: "nav-organisations",
+      show: canManageReference(me),
+    },
+    { to: "/reference", label: t("nav.reference"), testId: "nav-reference", show: canManageReference(me) },
     { to: "/audit", label: t("nav.audit"), testId: "nav-audit", show: me.abilities.readAudit },
   ];
   const isActive = (item: NavItem) =>

@@ -61,6 +61,8 @@ const KNOWN_CODES = new Set([
   "not_pending",
   "internal_error",
   "unauthenticated",
+  "code_taken",
+  "self_removal",
 ]);
 
 export function ProblemAlert({

@@ -6,6 +6,8 @@ import { RegisterPage } from "../features/auth/RegisterPage.tsx";
 import { CaseFormPage } from "../features/cases/CaseFormPage.tsx";
 import { CaseListPage } from "../features/cases/CaseListPage.tsx";
 import { CasePage } from "../features/cases/CasePage.tsx";
+import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
+import { ReferencePage } from "../features/reference/ReferencePage.tsx";
 import { UsersPage } from "../features/users/UsersPage.tsx";
 import { NotFound } from "./NotFound.tsx";
 import { Shell } from "./Shell.tsx";
@@ -72,6 +74,8 @@ export function AppRoutes() {
         <Route path="/cases/:id/edit" element={<CaseFormPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/organisations" element={<OrganisationsPage />} />
+        <Route path="/reference" element={<ReferencePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

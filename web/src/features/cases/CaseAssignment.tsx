@@ -1,10 +1,23 @@
-import { Badge, Button, Card, Grid, Select, Stack, Text, Textarea, Timeline, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import { useAssign, useOfficers } from "./api.ts";
+import { CaseUnassign } from "./CaseUnassign.tsx";
 import type { CaseDetail } from "./types.ts";
 
 export function CaseAssignment({ c }: { c: CaseDetail }) {
@@ -18,9 +31,12 @@ export function CaseAssignment({ c }: { c: CaseDetail }) {
           <Title order={2} size="h4" mb="xs">
             {t("cases.assignedOfficer")}
           </Title>
-          <Text fw={500} mb="md" data-testid="assignment-current">
-            {c.assignedOfficer ? c.assignedOfficer.fullName : t("cases.unassigned")}
-          </Text>
+          <Group justify="space-between" mb="md" wrap="nowrap">
+            <Text fw={500} data-testid="assignment-current">
+              {c.assignedOfficer ? c.assignedOfficer.fullName : t("cases.unassigned")}
+            </Text>
+            <CaseUnassign c={c} />
+          </Group>
           <Title order={3} size="h5" mb="xs">
             {t("cases.assignmentHistory")}
           </Title>

@@ -44,32 +44,39 @@ export function CaseForm({ value: f, onChange, errors, showOrganisation }: Props
   const courtOptions = useMemo(
     () => [
       ...choose(t("common.choose")),
-      ...(courts.data ?? []).map((c) => ({ value: c.id, label: name(c), code: c.code })),
+      ...(courts.data ?? [])
+        .filter((c) => c.active !== false || c.id === f.courtId)
+        .map((c) => ({ value: c.id, label: name(c), code: c.code })),
     ],
-    [courts.data, name, t],
+    [courts.data, name, t, f.courtId],
   );
   const benches = courts.data?.find((c) => c.id === f.courtId)?.benches ?? [];
   const benchOptions = [
     ...choose(t("common.notSpecified")),
-    ...benches.map((b) => ({ value: b.id, label: name(b), code: b.code })),
+    ...benches
+      .filter((b) => b.active !== false || b.id === f.benchId)
+      .map((b) => ({ value: b.id, label: name(b), code: b.code })),
   ];
   const typeOptions = useMemo(
     () => [
       ...choose(t("common.choose")),
-      ...(caseTypes.data ?? []).map((c) => ({
-        value: c.id,
-        label: `${c.abbreviation} — ${name(c)}`,
-        code: c.code,
-      })),
+      ...(caseTypes.data ?? [])
+        .filter((c) => c.active !== false || c.id === f.caseTypeId)
+        .map((c) => ({
+          value: c.id,
+          label: `${c.abbreviation} — ${name(c)}`,
+          code: c.code,
+        })),
     ],
-    [caseTypes.data, name, t],
+    [caseTypes.data, name, t, f.caseTypeId],
   );
   const orgOptions = useMemo(
     () =>
       (orgs.data ?? [])
+        .filter((o) => o.active !== false || o.id === f.organisationId)
         .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})`, code: o.code }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [orgs.data, name],
+    [orgs.data, name, f.organisationId],
   );
   const categoryOptions = [...choose(t("common.choose")), ...useEnumOptions(CATEGORIES, "category")];
   const stageOptions = [...choose("—"), ...useEnumOptions(STAGES, "stage")];

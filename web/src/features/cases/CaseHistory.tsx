@@ -59,6 +59,18 @@ export function ChangesView({ changes }: { changes: unknown }) {
   );
 }
 
+/** "case.assigned" with no officer is the case going back to the queue; it gets its own title. */
+function actionKey(action: string, changes: unknown): string {
+  if (
+    action === "case.assigned" &&
+    isObject(changes) &&
+    isObject(changes.officerId) &&
+    changes.officerId.to === null
+  )
+    return "case.unassigned";
+  return action;
+}
+
 export function CaseHistory({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
@@ -78,8 +90,9 @@ export function CaseHistory({ caseId }: { caseId: string }) {
       {items.map((e) => (
         <Timeline.Item
           key={e.seq}
-          title={t(`actions.${e.action}`, { defaultValue: e.action })}
+          title={t(`actions.${actionKey(e.action, e.changes)}`, { defaultValue: e.action })}
           data-testid="history-item"
+          data-action={e.action}
         >
           <Text size="xs" c="dimmed">
             {formatDateTime(e.occurredAt, locale)} · {e.actor ? e.actor.fullName : t("cases.system")}

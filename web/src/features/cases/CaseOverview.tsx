@@ -2,6 +2,7 @@ import { Badge, Card, Grid, SimpleGrid, Stack, Table, Text, Title } from "@manti
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatAmount, formatDate, formatDateTime, useLocale } from "../../app/format.ts";
+import { CaseAccess } from "./CaseAccess.tsx";
 import { CaseLinks } from "./CaseLinks.tsx";
 import { CaseStatusForm } from "./CaseStatusForm.tsx";
 import { type CaseDetail, FLAGS } from "./types.ts";
@@ -116,6 +117,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
               {c.assignedOfficer ? c.assignedOfficer.fullName : t("cases.unassigned")}
             </Text>
           </Card>
+          {c.flags.confidential && <CaseAccess c={c} />}
           {c.abilities.changeStatus && c.allowedTransitions.length > 0 && <CaseStatusForm c={c} />}
         </Stack>
       </Grid.Col>

@@ -25,10 +25,12 @@ export function PartiesEditor({ parties, onChange, errors }: Props) {
     () => [
       { value: "", label: t("cases.notGovernmentParty") },
       ...(orgs.data ?? [])
+        // Inactive organisations are offered only where a party already names one.
+        .filter((o) => o.active !== false || parties.some((p) => p.organisationId === o.id))
         .map((o) => ({ value: o.id, label: `${name(o)} (${o.code})`, code: o.code }))
         .sort((a, b) => a.label.localeCompare(b.label)),
     ],
-    [orgs.data, name, t],
+    [orgs.data, name, t, parties],
   );
 
   const update = (index: number, patch: Partial<PartyRow>) =>

@@ -114,11 +114,37 @@ export function useChangeStatus(id: string) {
 
 export function useAssign(id: string) {
   return useCaseWrite(
-    (body: { version: number; officerId: string; reason: string }) =>
+    /** `officerId: null` returns the case to the queue. */
+    (body: { version: number; officerId: string | null; reason: string }) =>
       post<CaseDetail>(`/cases/${id}/assignment`, body),
     [["officers"]],
     id,
   );
+}
+
+export type AccessCandidate = {
+  id: string;
+  fullName: string;
+  designation: string;
+  organisation: { code: string; nameEn: string; nameUr: string };
+};
+
+/** Active users who could be named on a confidential case; asked only once at least 2 characters are typed. */
+export function useAccessCandidates(id: string, q: string) {
+  return useQuery({
+    queryKey: ["cases", "access-candidates", id, q],
+    queryFn: ({ signal }) => get<Items<AccessCandidate>>(`/cases/${id}/access-candidates`, { q }, signal),
+    select: (d) => d.items,
+    enabled: q.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Names a user on a confidential case, or removes them; both answer with the case. */
+export function useCaseAccess(id: string) {
+  const grant = useCaseWrite((userId: string) => post<CaseDetail>(`/cases/${id}/access`, { userId }), [], id);
+  const revoke = useCaseWrite((userId: string) => del<CaseDetail>(`/cases/${id}/access/${userId}`), [], id);
+  return { grant, revoke };
 }
 
 /** Link writes answer with the link or nothing; the case is reloaded to show it. */

@@ -74,6 +74,8 @@ export type CaseDetail = CaseSummary & {
   parties: Party[];
   links: CaseLink[];
   assignments: Assignment[];
+  /** The people named on a confidential case (empty otherwise). */
+  access: PersonRef[];
   version: number;
   createdAt: string;
   abilities: {
@@ -83,6 +85,7 @@ export type CaseDetail = CaseSummary & {
     upload: boolean;
     download: boolean;
     link: boolean;
+    manageAccess: boolean;
   };
   allowedTransitions: CaseStatus[];
 };

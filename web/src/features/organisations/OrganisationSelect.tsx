@@ -17,10 +17,11 @@ export function OrganisationSelect({ valueKey = "id", exclude, ...props }: Props
   const options = useMemo(
     () =>
       (data ?? [])
-        .filter((o) => !exclude?.(o))
+        // Administrators also receive inactive organisations; they are offered only if already chosen.
+        .filter((o) => (o.active !== false || o[valueKey] === props.value) && !exclude?.(o))
         .map((o) => ({ value: o[valueKey], label: `${name(o)} (${o.code})` }))
         .sort((a, b) => a.label.localeCompare(b.label)),
-    [data, name, valueKey, exclude],
+    [data, name, valueKey, exclude, props.value],
   );
   return <Select searchable data={options} disabled={isLoading || props.disabled} {...props} />;
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -113,7 +113,8 @@ async function waitForReady(
   let last = "no answer yet";
   while (Date.now() - started < timeoutMs) {
     const gone = exited();
-    if (gone) throw new Error(`the server exited before it was ready (code ${gone.code}, signal ${gone.signal})`);
+    if (gone)
+      throw new Error(`the server exited before it was ready (code ${gone.code}, signal ${gone.signal})`);
     try {
       const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return;

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import { type Database, openDatabase } from "../server/db/connection.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { inTransaction, isUniqueViolation } from "../server/db/transaction.ts";
+import { loadDefaultWeights } from "../server/modules/assignment/policies.service.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
 import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
@@ -61,6 +62,8 @@ async function migrateAndLoad(db: Database, opts: { quiet?: boolean } = {}): Pro
       `${counts.benches} benches, ${counts.caseTypes} case types` +
       (counts.changed > 0 ? ` (${counts.changed} rows inserted or changed)` : " (unchanged)"),
   );
+  const weights = await loadDefaultWeights(db);
+  if (weights > 0) say(`assignment weights: ${weights} defaults added`);
   return counts;
 }
 

@@ -16,6 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/connection.ts";
+import { assignmentRoutes } from "./modules/assignment/assignment.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(caseRoutes);
       await api.register(documentRoutes);
       await api.register(auditRoutes);
+      await api.register(assignmentRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -3,6 +3,7 @@ import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { LocalDiskStorage } from "./platform/storage/storage.ts";
@@ -14,6 +15,7 @@ async function main() {
   const applied = await migrateToLatest(handle.db);
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);
+  await loadDefaultWeights(handle.db);
   const seed =
     config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
   if (seed) await seedDemo(handle.db);

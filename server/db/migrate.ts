@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./connection.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
+import * as m0002 from "./migrations/0002_assignment.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_assignment": m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

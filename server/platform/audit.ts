@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   "case.access_revoked",
   "document.uploaded",
   "document.downloaded",
+  "assignment.policy_changed",
+  "assignment.weight_changed",
+  "assignment.profile_changed",
+  "assignment.committed",
   "seed.demo",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -51,6 +55,19 @@ const AUDIT_LOCK_KEY = 7_245_001;
 
 /** Appends one event to the chain, inside the caller's transaction. */
 export async function recordAudit(trx: Transaction<DB>, who: Who, event: AuditEvent): Promise<void> {
+  await recordAuditMany(trx, who, [event]);
+}
+
+/**
+ * Appends events in order under one lock and one read of the chain's head — what a bulk operation uses so
+ * that ten thousand assignments cost a few statements, not twenty thousand.
+ */
+export async function recordAuditMany(
+  trx: Transaction<DB>,
+  who: Who,
+  events: readonly AuditEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx
     .selectFrom("audit_events")
@@ -58,26 +75,35 @@ export async function recordAudit(trx: Transaction<DB>, who: Who, event: AuditEv
     .orderBy("seq", "desc")
     .limit(1)
     .executeTakeFirst();
-  const row = {
-    seq: (last?.seq ?? 0) + 1,
-    occurred_at: new Date(),
-    actor_id: who.userId ?? null,
-    actor_organisation_id: who.organisationId ?? null,
-    action: event.action,
-    entity_type: event.entityType,
-    entity_id: event.entityId ?? null,
-    organisation_id: event.organisationId ?? null,
-    changes: event.changes ?? null,
-    ip: who.ip,
-    user_agent: who.userAgent,
-    request_id: who.requestId,
-    prev_hash: last?.hash ?? GENESIS,
-  };
-  const hash = hashEvent(row);
-  await trx
-    .insertInto("audit_events")
-    .values({ ...row, changes: row.changes === null ? null : JSON.stringify(row.changes), hash })
-    .execute();
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS;
+  const occurredAt = new Date();
+  const rows = events.map((event) => {
+    seq += 1;
+    const row = {
+      seq,
+      occurred_at: occurredAt,
+      actor_id: who.userId ?? null,
+      actor_organisation_id: who.organisationId ?? null,
+      action: event.action,
+      entity_type: event.entityType,
+      entity_id: event.entityId ?? null,
+      organisation_id: event.organisationId ?? null,
+      changes: event.changes ?? null,
+      ip: who.ip,
+      user_agent: who.userAgent,
+      request_id: who.requestId,
+      prev_hash: prevHash,
+    };
+    prevHash = hashEvent(row);
+    return { ...row, changes: row.changes === null ? null : JSON.stringify(row.changes), hash: prevHash };
+  });
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx
+      .insertInto("audit_events")
+      .values(rows.slice(i, i + 1000))
+      .execute();
+  }
 }
 
 type HashedFields = {

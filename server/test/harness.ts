@@ -6,6 +6,7 @@ import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
+import { loadDefaultWeights } from "../modules/assignment/policies.service.ts";
 import { loadReferenceData } from "../modules/reference/reference.loader.ts";
 import { LocalDiskStorage } from "../platform/storage/storage.ts";
 
@@ -22,6 +23,7 @@ export function testApp() {
     const handle = await openDatabase({ databaseUrl, dataDir: "memory" });
     await migrateToLatest(handle.db);
     await loadReferenceData(handle.db);
+    await loadDefaultWeights(handle.db);
     const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-blobs-"));
     const config = {
       ...loadConfig({

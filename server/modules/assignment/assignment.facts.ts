@@ -1,0 +1,207 @@
+import { sql } from "kysely";
+import type { Database } from "../../db/connection.ts";
+import type { Trx } from "../../db/transaction.ts";
+import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";
+
+/**
+ * The I/O side of the engine: reads, in a few set-based queries, the facts the pure engine decides on —
+ * officers with their seats, expertise, leave, conflicts and current weighted load, and cases with their
+ * weight, sensitivity, parties and the officers who hold their linked cases.
+ */
+type Q = Database | Trx;
+
+const OPEN = ["pending", "appealed"];
+
+export type Weights = {
+  caseType: Map<string, number>;
+  flag: Map<string, number>;
+  amountOver: { weight: number; threshold: number } | null;
+};
+
+export async function loadWeights(q: Q): Promise<Weights> {
+  const rows = await q.selectFrom("assignment_weights").selectAll().execute();
+  const amount = rows.find((r) => r.kind === "amount_over");
+  return {
+    caseType: new Map(rows.filter((r) => r.kind === "case_type").map((r) => [r.key, Number(r.weight)])),
+    flag: new Map(rows.filter((r) => r.kind === "flag").map((r) => [r.key, Number(r.weight)])),
+    amountOver: amount?.threshold
+      ? { weight: Number(amount.weight), threshold: Number(amount.threshold) }
+      : null,
+  };
+}
+
+type WeighableCase = {
+  type_code: string;
+  is_constitutional: boolean;
+  is_contempt: boolean;
+  is_tax_recovery: boolean;
+  amount_involved: string | null;
+};
+
+/** A case's weight: its type's weight (1 when unset) plus its flags' and a large amount's. */
+export function caseWeight(c: WeighableCase, w: Weights): number {
+  let weight = w.caseType.get(c.type_code) ?? 1;
+  if (c.is_constitutional) weight += w.flag.get("constitutional") ?? 0;
+  if (c.is_contempt) weight += w.flag.get("contempt") ?? 0;
+  if (c.is_tax_recovery) weight += w.flag.get("tax_recovery") ?? 0;
+  if (w.amountOver && c.amount_involved !== null && Number(c.amount_involved) >= w.amountOver.threshold) {
+    weight += w.amountOver.weight;
+  }
+  return Math.round(weight * 100) / 100;
+}
+
+/** The office's law officers (users with the law_officer role and a profile), as the engine sees them. */
+export async function loadOfficerFacts(q: Q, officeId: string, today: string): Promise<OfficerFacts[]> {
+  const officers = await q
+    .selectFrom("officer_profiles as p")
+    .innerJoin("users as u", "u.id", "p.user_id")
+    .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
+    .select(["u.id", "u.full_name", "u.status", "p.tier", "p.expertise", "p.max_load", "p.active"])
+    .where("u.organisation_id", "=", officeId)
+    .orderBy("u.id")
+    .execute();
+  const ids = officers.map((o) => o.id);
+  if (ids.length === 0) return [];
+  const [seats, leaves, conflicts, loads] = await Promise.all([
+    q
+      .selectFrom("officer_seats")
+      .select(["user_id", "court_id", "bench_id"])
+      .where("user_id", "in", ids)
+      .execute(),
+    q
+      .selectFrom("officer_leaves")
+      .select("user_id")
+      .where("user_id", "in", ids)
+      .where("starts_on", "<=", today)
+      .where("ends_on", ">=", today)
+      .execute(),
+    q
+      .selectFrom("officer_conflicts as oc")
+      .select(["oc.user_id", "oc.party_name", "oc.organisation_id"])
+      .where("oc.user_id", "in", ids)
+      .execute(),
+    q
+      .selectFrom("case_assignments as a")
+      .innerJoin("cases as c", "c.id", "a.case_id")
+      .select(["a.officer_id", sql<string>`sum(a.weight)`.as("load"), sql<number>`count(*)`.as("open_cases")])
+      .where("a.ended_at", "is", null)
+      .where("c.status", "in", OPEN)
+      .where("a.officer_id", "in", ids)
+      .groupBy("a.officer_id")
+      .execute(),
+  ]);
+  const last = await q
+    .selectFrom("case_assignments")
+    .select(["officer_id", sql<Date>`max(assigned_at)`.as("last")])
+    .where("officer_id", "in", ids)
+    .groupBy("officer_id")
+    .execute();
+  const onLeave = new Set(leaves.map((l) => l.user_id));
+  const loadBy = new Map(loads.map((l) => [l.officer_id, l]));
+  const lastBy = new Map(last.map((l) => [l.officer_id, new Date(l.last).toISOString()]));
+  return officers.map((o) => ({
+    id: o.id,
+    name: o.full_name,
+    tier: o.tier as Tier,
+    active: o.active && o.status === "active",
+    seats: seats.filter((s) => s.user_id === o.id).map((s) => ({ courtId: s.court_id, benchId: s.bench_id })),
+    expertise: o.expertise,
+    maxLoad: Number(o.max_load),
+    onLeave: onLeave.has(o.id),
+    conflicts: {
+      partyNames: conflicts
+        .filter((c) => c.user_id === o.id && c.party_name)
+        .map((c) => c.party_name as string),
+      organisationIds: conflicts
+        .filter((c) => c.user_id === o.id && c.organisation_id)
+        .map((c) => c.organisation_id as string),
+    },
+    load: Number(loadBy.get(o.id)?.load ?? 0),
+    openCases: Number(loadBy.get(o.id)?.open_cases ?? 0),
+    lastAssignedAt: lastBy.get(o.id) ?? null,
+  }));
+}
+
+/** Cases as the engine sees them, in the order of `caseIds`. */
+export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): Promise<CaseFacts[]> {
+  if (caseIds.length === 0) return [];
+  const [cases, parties, related] = await Promise.all([
+    q
+      .selectFrom("cases as c")
+      .innerJoin("case_types as t", "t.id", "c.case_type_id")
+      .select([
+        "c.id",
+        "c.court_id",
+        "c.bench_id",
+        "c.category",
+        "c.organisation_id",
+        "c.is_constitutional",
+        "c.is_contempt",
+        "c.is_tax_recovery",
+        "c.amount_involved",
+        "t.code as type_code",
+      ])
+      .where("c.id", "in", caseIds)
+      .execute(),
+    q
+      .selectFrom("case_parties")
+      .select(["case_id", "name"])
+      .where("case_id", "in", caseIds)
+      .orderBy("position")
+      .execute(),
+    relatedHolders(q, caseIds),
+  ]);
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return caseIds.flatMap((id) => {
+    const c = byId.get(id);
+    if (!c) return [];
+    const relatedOfficerIds = [
+      ...new Set(related.filter((r) => r.caseId === id).map((r) => r.officerId)),
+    ].sort();
+    return [
+      {
+        id,
+        courtId: c.court_id,
+        benchId: c.bench_id,
+        category: c.category,
+        organisationId: c.organisation_id,
+        partyNames: parties.filter((p) => p.case_id === id).map((p) => p.name),
+        weight: caseWeight(c, weights),
+        sensitive: c.is_constitutional || c.is_contempt,
+        relatedOfficerIds,
+      },
+    ];
+  });
+}
+
+/** Officers holding cases linked to these cases (appeal of, connected with, same issue), both directions. */
+async function relatedHolders(q: Q, caseIds: string[]) {
+  const [outgoing, incoming] = await Promise.all([
+    q
+      .selectFrom("case_links as l")
+      .innerJoin("cases as o", "o.id", "l.linked_case_id")
+      .select(["l.case_id as caseId", "o.assigned_officer_id as officerId"])
+      .where("l.case_id", "in", caseIds)
+      .where("o.assigned_officer_id", "is not", null)
+      .execute(),
+    q
+      .selectFrom("case_links as l")
+      .innerJoin("cases as o", "o.id", "l.case_id")
+      .select(["l.linked_case_id as caseId", "o.assigned_officer_id as officerId"])
+      .where("l.linked_case_id", "in", caseIds)
+      .where("o.assigned_officer_id", "is not", null)
+      .execute(),
+  ]);
+  return [...outgoing, ...incoming] as { caseId: string; officerId: string }[];
+}
+
+/** Office-wide open cases by tier, for tier caps ("a tier's share of pending cases"). */
+export function tierTotalsOf(officers: readonly OfficerFacts[]): TierTotals {
+  const byTier: Partial<Record<Tier, number>> = {};
+  let pendingTotal = 0;
+  for (const o of officers) {
+    byTier[o.tier] = (byTier[o.tier] ?? 0) + o.openCases;
+    pendingTotal += o.openCases;
+  }
+  return { pendingTotal, byTier };
+}

@@ -1,0 +1,374 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "kysely";
+import type { z } from "zod";
+import type { commitBody } from "../../../common/schemas/assignment.ts";
+import type { Database } from "../../db/connection.ts";
+import { inTransaction, type Trx } from "../../db/transaction.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { type AuditEvent, recordAuditMany } from "../../platform/audit.ts";
+import { problems } from "../../platform/errors.ts";
+import { displayNumber } from "../cases/cases.present.ts";
+import { caseQuery } from "../cases/cases.repo.ts";
+import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
+import { assertMayManageOffice, resolveOffice } from "./assignment.policy.ts";
+import { currentPolicy } from "./policies.service.ts";
+
+type Kind = "single" | "bulk" | "handover";
+
+/** The cases, as the actor may see them, with the facts a preview shows; 404 if any is out of scope. */
+async function visibleCases(q: Database | Trx, actor: Actor, ids: string[]) {
+  const rows = await caseQuery(q, actor)
+    .select([
+      "c.id",
+      "c.version",
+      "c.title",
+      "c.number",
+      "c.number_suffix",
+      "c.year",
+      "c.assigned_officer_id",
+      "t.abbreviation as type_abbreviation",
+    ])
+    .where("c.id", "in", ids)
+    .execute();
+  if (rows.length !== new Set(ids).size) throw problems.notFound("case");
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * Previews who would get each case under the office's current policy, with a fresh CSPRNG seed. The batch
+ * (cases, their versions, seed, policy) is kept so that committing it records exactly what was previewed.
+ */
+export async function preview(
+  db: Database,
+  actor: Actor,
+  input: { caseIds: string[]; officeId?: string | undefined },
+  kind: Kind,
+  departingOfficerId: string | null = null,
+) {
+  const officeId = resolveOffice(actor, input.officeId);
+  const caseIds = [...new Set(input.caseIds)];
+  const cases = await visibleCases(db, actor, caseIds);
+  if (kind === "bulk") {
+    const taken = cases.filter((c) => c.assigned_officer_id);
+    if (taken.length > 0) {
+      throw problems.conflict(
+        "already_assigned",
+        `${taken.length} of the selected cases already have an officer.`,
+        {
+          caseIds: taken.map((c) => c.id),
+        },
+      );
+    }
+  }
+  const policy = await currentPolicy(db, officeId);
+  const seed = randomBytes(16).toString("hex");
+  const { inputs, cases: facts } = await snapshot(db, officeId, caseIds, policy.config, departingOfficerId);
+  const outcomes = runBatch(inputs, facts, seed);
+  const batch = await db
+    .insertInto("assignment_batches")
+    .values({
+      office_id: officeId,
+      policy_id: policy.id,
+      kind,
+      seed,
+      case_ids: caseIds,
+      case_versions: cases.map((c) => c.version),
+      departing_officer_id: departingOfficerId,
+      created_by: actor.userId,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const caseById = new Map(cases.map((c) => [c.id, c]));
+  return {
+    batchId: batch.id,
+    kind,
+    policy: { id: policy.id, version: policy.version, strategy: policy.config.strategy },
+    items: outcomes.map((o) => {
+      const c = caseById.get(o.facts.id)!;
+      return {
+        caseId: c.id,
+        displayNumber: displayNumber(c),
+        title: c.title,
+        weight: o.facts.weight,
+        decision: o.decision,
+      };
+    }),
+  };
+}
+
+/** Hands an officer's open cases over: a preview of their redistribution by the policy. */
+export async function previewHandover(db: Database, actor: Actor, officerId: string) {
+  const officer = await db
+    .selectFrom("users")
+    .select(["id", "organisation_id"])
+    .where("id", "=", officerId)
+    .executeTakeFirst();
+  if (!officer) throw problems.notFound("law officer");
+  assertMayManageOffice(actor, officer.organisation_id);
+  const open = await db
+    .selectFrom("cases")
+    .select("id")
+    .where("assigned_officer_id", "=", officerId)
+    .where("status", "in", ["pending", "appealed"])
+    .orderBy("created_at")
+    .execute();
+  if (open.length === 0) throw problems.conflict("nothing_to_hand_over", "This officer holds no open cases.");
+  return preview(
+    db,
+    actor,
+    { caseIds: open.map((c) => c.id), officeId: officer.organisation_id },
+    "handover",
+    officerId,
+  );
+}
+
+/**
+ * Commits a previewed batch in one transaction: ledger rows, assignments, case updates (each guarded by the
+ * version seen at preview — a case changed since answers 409 and nothing is written), notices and audit.
+ * `returnToQueue` (handover) ends the assignments without giving the cases to anyone.
+ */
+export async function commit(
+  db: Database,
+  actor: Actor,
+  batchId: string,
+  input: z.infer<typeof commitBody>,
+  opts: { returnToQueue?: boolean; reason?: string } = {},
+) {
+  return inTransaction(db, async (trx) => {
+    const batch = await trx
+      .selectFrom("assignment_batches")
+      .selectAll()
+      .where("id", "=", batchId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!batch) throw problems.notFound("assignment batch");
+    assertMayManageOffice(actor, batch.office_id);
+    if (batch.committed_at)
+      throw problems.conflict("batch_committed", "This preview has already been committed.");
+    const overrides = new Map<string, string>();
+    for (const [i, o] of input.overrides.entries()) {
+      if (!batch.case_ids.includes(o.caseId)) {
+        throw problems.validation([{ path: `body.overrides.${i}.caseId`, message: "is not in this batch" }]);
+      }
+      if (!o.reason) {
+        throw problems.validation([
+          { path: `body.overrides.${i}.reason`, message: "an override of the policy needs a written reason" },
+        ]);
+      }
+      overrides.set(o.caseId, o.officerId);
+    }
+    const cases = await visibleCases(trx, actor, batch.case_ids);
+    const stale = cases.filter((c, i) => c.version !== batch.case_versions[i]);
+    if (stale.length > 0) {
+      throw problems.conflict(
+        "stale_version",
+        `${stale.length} case(s) changed since the preview; preview again.`,
+        {
+          caseIds: stale.map((c) => c.id),
+        },
+      );
+    }
+    const policy = await trx
+      .selectFrom("assignment_policies")
+      .select("config")
+      .where("id", "=", batch.policy_id)
+      .executeTakeFirstOrThrow();
+    const { inputs, cases: facts } = await snapshot(
+      trx,
+      batch.office_id,
+      batch.case_ids,
+      policy.config,
+      batch.departing_officer_id,
+    );
+    await assertOverridesAreOfficers(trx, inputs, input.overrides);
+    const outcomes = opts.returnToQueue
+      ? facts.map((f) => ({
+          facts: f,
+          decision: queuedDecision(batch.seed),
+          officerId: null,
+          overridden: false,
+        }))
+      : runBatch(inputs, facts, batch.seed, overrides);
+    const reasons = new Map(input.overrides.map((o) => [o.caseId, o.reason ?? ""]));
+    const method = (o: Outcome) =>
+      o.officerId === null
+        ? "queue"
+        : o.overridden
+          ? "override"
+          : batch.kind === "handover"
+            ? "handover"
+            : "policy";
+    const decisionIds = await writeLedger(
+      trx,
+      actor,
+      batch,
+      outcomes,
+      method,
+      (o) => reasons.get(o.facts.id) ?? opts.reason ?? "",
+    );
+    await applyToCases(trx, actor, batch, cases, outcomes, decisionIds, method, opts.reason);
+    await trx
+      .updateTable("assignment_batches")
+      .set({ committed_at: new Date(), inputs: JSON.stringify(inputs) })
+      .where("id", "=", batch.id)
+      .execute();
+    const names = new Map(inputs.officers.map((o) => [o.id, o.name]));
+    return {
+      batchId: batch.id,
+      assigned: outcomes.filter((o) => o.officerId).length,
+      queued: outcomes.filter((o) => !o.officerId).length,
+      items: outcomes.map((o, i) => ({
+        caseId: o.facts.id,
+        officerId: o.officerId,
+        officerName: o.officerId ? (names.get(o.officerId) ?? null) : null,
+        method: method(o),
+        step: o.decision.step,
+        decisionId: decisionIds[i]!,
+      })),
+    };
+  });
+}
+
+function queuedDecision(seed: string) {
+  return {
+    chosenOfficerId: null,
+    step: "no_eligible_officer" as const,
+    stepText: "Returned to the queue on handover.",
+    stepParams: {},
+    candidates: [],
+    excluded: [],
+    seed,
+  };
+}
+
+async function assertOverridesAreOfficers(trx: Trx, inputs: BatchInputs, overrides: { officerId: string }[]) {
+  const known = new Set(inputs.officers.map((o) => o.id));
+  const unknown = overrides.findIndex((o) => !known.has(o.officerId));
+  if (unknown >= 0) {
+    throw problems.validation([
+      { path: `body.overrides.${unknown}.officerId`, message: "is not a law officer of this office" },
+    ]);
+  }
+  void trx;
+}
+
+async function writeLedger(
+  trx: Trx,
+  actor: Actor,
+  batch: { id: string; office_id: string; policy_id: string; seed: string },
+  outcomes: Outcome[],
+  method: (o: Outcome) => "policy" | "override" | "handover" | "queue",
+  reasonOf: (o: Outcome) => string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < outcomes.length; i += 500) {
+    const rows = await trx
+      .insertInto("assignment_decisions")
+      .values(
+        outcomes.slice(i, i + 500).map((o, k) => ({
+          case_id: o.facts.id,
+          office_id: batch.office_id,
+          policy_id: batch.policy_id,
+          officer_id: o.officerId,
+          method: method(o),
+          step: o.decision.step,
+          seed: batch.seed,
+          inputs: JSON.stringify({ case: o.facts }),
+          decision: JSON.stringify(o.decision),
+          reason: reasonOf(o),
+          actor_id: actor.userId,
+          batch_id: batch.id,
+          position: i + k,
+        })),
+      )
+      .returning("id")
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+async function applyToCases(
+  trx: Trx,
+  actor: Actor,
+  batch: { id: string; kind: string },
+  cases: { id: string; version: number; assigned_officer_id: string | null }[],
+  outcomes: Outcome[],
+  decisionIds: string[],
+  method: (o: Outcome) => string,
+  reason: string | undefined,
+) {
+  const now = new Date();
+  const changing = outcomes
+    .map((o, i) => ({ o, c: cases[i]!, decisionId: decisionIds[i]! }))
+    .filter((x) => x.o.officerId !== x.c.assigned_officer_id);
+  const ids = changing.map((x) => x.c.id);
+  for (let i = 0; i < ids.length; i += 1000) {
+    await trx
+      .updateTable("case_assignments")
+      .set({ ended_at: now })
+      .where("case_id", "in", ids.slice(i, i + 1000))
+      .where("ended_at", "is", null)
+      .execute();
+  }
+  const assigned = changing.filter((x) => x.o.officerId);
+  for (let i = 0; i < assigned.length; i += 1000) {
+    await trx
+      .insertInto("case_assignments")
+      .values(
+        assigned.slice(i, i + 1000).map((x) => ({
+          case_id: x.c.id,
+          officer_id: x.o.officerId!,
+          assigned_by: actor.userId,
+          method: method(x.o),
+          reason: reason ?? (x.o.overridden ? "override" : x.o.decision.stepText),
+          decision_id: x.decisionId,
+          weight: x.o.facts.weight,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto("notifications")
+      .values(
+        assigned.slice(i, i + 1000).map((x) => ({
+          user_id: x.o.officerId!,
+          kind: "case_assigned",
+          case_id: x.c.id,
+          params: JSON.stringify({ batchId: batch.id }),
+        })),
+      )
+      .execute();
+  }
+  for (let i = 0; i < changing.length; i += 1000) {
+    const chunk = changing.slice(i, i + 1000);
+    const values = sql.join(
+      chunk.map((x) => sql`(${x.c.id}::uuid, ${x.o.officerId}::uuid, ${x.c.version}::int)`),
+    );
+    const result = await sql`
+      update cases set assigned_officer_id = v.officer_id, version = cases.version + 1, updated_at = now()
+      from (values ${values}) as v(id, officer_id, version)
+      where cases.id = v.id and cases.version = v.version`.execute(trx);
+    if (Number(result.numAffectedRows ?? 0) !== chunk.length) {
+      throw problems.conflict(
+        "stale_version",
+        "Another assignment of these cases was committed first; preview again.",
+      );
+    }
+  }
+  const events: AuditEvent[] = changing.map((x) => ({
+    action: "case.assigned",
+    entityType: "case",
+    entityId: x.c.id,
+    changes: {
+      officerId: { from: x.c.assigned_officer_id, to: x.o.officerId },
+      method: method(x.o),
+      step: x.o.decision.step,
+      decisionId: x.decisionId,
+      batchId: batch.id,
+      weight: x.o.facts.weight,
+      ...(reason ? { reason } : {}),
+    },
+  }));
+  await recordAuditMany(trx, actor, events);
+}

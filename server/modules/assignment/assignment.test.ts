@@ -1,0 +1,342 @@
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  caseBody,
+  makeOrganisation,
+  makeUser,
+  referenceIds,
+  signedIn,
+  TEST_PASSWORD,
+} from "../../test/factories.ts";
+import { call, login, type Session, testApp } from "../../test/harness.ts";
+
+type Office = { id: string; assigner: Session; officers: { id: string; username: string }[] };
+
+async function makeOffice(n: number, profile: Record<string, unknown> = {}): Promise<Office> {
+  const org = await makeOrganisation("law_office", "Test law office");
+  const assigner = await signedIn(["assigning_officer"], org.id);
+  const ref = await referenceIds();
+  const officers = [];
+  for (let i = 0; i < n; i++) {
+    const u = await makeUser(org.id, ["law_officer"], { fullName: `Officer ${i} ${org.code}` });
+    const res = await call(assigner, {
+      method: "PUT",
+      url: `/api/v1/assignment/officers/${u.id}`,
+      body: {
+        version: 0,
+        tier: "deputy_ag",
+        expertise: ["service"],
+        maxLoad: 100,
+        active: true,
+        seats: [{ courtId: ref.court("IHC"), benchId: null }],
+        ...profile,
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    officers.push({ id: u.id, username: u.username });
+  }
+  return { id: org.id, assigner, officers };
+}
+
+async function registerCases(n: number, overrides: Record<string, unknown> = {}) {
+  const focal = await signedIn(["focal_person"]);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody(overrides) });
+    expect(res.statusCode).toBe(201);
+    ids.push(res.json().id);
+  }
+  return { focal, ids };
+}
+
+let solicitor: Session;
+beforeAll(async () => {
+  solicitor = await signedIn(["law_ministry"]);
+});
+
+describe("assignment engine over HTTP", () => {
+  it("suggests for one case with explanations, and commits the policy's choice to the ledger", async () => {
+    const office = await makeOffice(3);
+    const { ids } = await registerCases(1);
+    const preview = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/cases/${ids[0]}/suggestion`,
+      body: {},
+    });
+    expect(preview.statusCode).toBe(201);
+    const item = preview.json().items[0];
+    expect(item.decision.candidates).toHaveLength(3);
+    expect(item.decision.candidates[0].factors.length).toBeGreaterThan(0);
+    expect(item.decision.stepText).toMatch(/\w/);
+    const committed = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${preview.json().batchId}/commit`,
+      body: {},
+    });
+    expect(committed.statusCode).toBe(200);
+    expect(committed.json().items[0]).toMatchObject({
+      officerId: item.decision.chosenOfficerId,
+      method: "policy",
+    });
+    const detail = await call(solicitor, { method: "GET", url: `/api/v1/cases/${ids[0]}` });
+    expect(detail.json().assignedOfficer.id).toBe(item.decision.chosenOfficerId);
+    const again = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${preview.json().batchId}/commit`,
+      body: {},
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it("refuses an override without a written reason, and records one with it", async () => {
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(1);
+    const p = (
+      await call(office.assigner, { method: "POST", url: `/api/v1/cases/${ids[0]}/suggestion`, body: {} })
+    ).json();
+    const other = office.officers.find((o) => o.id !== p.items[0].decision.chosenOfficerId)!;
+    const url = `/api/v1/assignment/batches/${p.batchId}/commit`;
+    const bare = await call(office.assigner, {
+      method: "POST",
+      url,
+      body: { overrides: [{ caseId: ids[0], officerId: other.id }] },
+    });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].path).toBe("body.overrides.0.reason");
+    const ok = await call(office.assigner, {
+      method: "POST",
+      url,
+      body: {
+        overrides: [
+          { caseId: ids[0], officerId: other.id, reason: "Ministry asked for this counsel in writing" },
+        ],
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().items[0]).toMatchObject({ officerId: other.id, method: "override" });
+  });
+
+  it("bulk-assigns a queue evenly under least load, notifies officers, and the ledger replays", async () => {
+    const office = await makeOffice(4);
+    const { ids } = await registerCases(12);
+    const preview = await call(office.assigner, {
+      method: "POST",
+      url: "/api/v1/assignment/preview",
+      body: { caseIds: ids },
+    });
+    expect(preview.statusCode).toBe(201);
+    const commit = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${preview.json().batchId}/commit`,
+      body: {},
+    });
+    expect(commit.json().assigned).toBe(12);
+    const load = (await call(office.assigner, { method: "GET", url: "/api/v1/assignment/workload" })).json()
+      .items;
+    const loads = load.map((o: { load: number }) => o.load);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    const officer = await login(office.officers[1]!.username, TEST_PASSWORD);
+    const notes = (await call(officer, { method: "GET", url: "/api/v1/notifications" })).json();
+    expect(notes.unread).toBeGreaterThan(0);
+    const auditor = await signedIn(["auditor"]);
+    const verify = (
+      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
+    ).json();
+    expect(verify).toMatchObject({ checked: 12, reproduced: 12, failures: [] });
+  });
+
+  it("a tampered ledger row is reported by verification", async () => {
+    const office = await makeOffice(3);
+    const { ids } = await registerCases(3);
+    const p = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+      body: {},
+    });
+    const { handle } = await testApp();
+    const row = await handle.db
+      .selectFrom("assignment_decisions")
+      .select(["id", "decision"])
+      .where("batch_id", "=", p.batchId)
+      .orderBy("position")
+      .executeTakeFirstOrThrow();
+    const decision = row.decision as { chosenOfficerId: string };
+    const other = office.officers.find((o) => o.id !== decision.chosenOfficerId)!;
+    await sql`update assignment_decisions set decision = jsonb_set(decision, '{chosenOfficerId}', to_jsonb(${other.id}::text)) where id = ${row.id}`.execute(
+      handle.db,
+    );
+    const auditor = await signedIn(["auditor"]);
+    const verify = (
+      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
+    ).json();
+    expect(verify.failures.map((f: { decisionId: string }) => f.decisionId)).toContain(row.id);
+  });
+
+  it("two concurrent commits for one case: exactly one wins, the other gets 409", async () => {
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(1);
+    const a = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    const b = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    const results = await Promise.all(
+      [a, b].map((p) =>
+        call(office.assigner, {
+          method: "POST",
+          url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+          body: {},
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const { handle } = await testApp();
+    const open = await handle.db
+      .selectFrom("case_assignments")
+      .select("id")
+      .where("case_id", "=", ids[0]!)
+      .where("ended_at", "is", null)
+      .execute();
+    expect(open).toHaveLength(1);
+  });
+
+  it("hands a departing officer's cases over: all redistributed, none lost; or returned to the queue", async () => {
+    const office = await makeOffice(3);
+    const { ids } = await registerCases(6);
+    const p = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+      body: {},
+    });
+    const leaving = office.officers[0]!;
+    const { handle } = await testApp();
+    const held = await handle.db
+      .selectFrom("cases")
+      .select("id")
+      .where("assigned_officer_id", "=", leaving.id)
+      .execute();
+    expect(held.length).toBeGreaterThan(0);
+    const hp = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/officers/${leaving.id}/handover`,
+      body: {},
+    });
+    expect(hp.statusCode).toBe(201);
+    for (const item of hp.json().items) {
+      expect(item.decision.chosenOfficerId).not.toBe(leaving.id);
+      expect(item.decision.excluded.map((e: { officerId: string }) => e.officerId)).toContain(leaving.id);
+    }
+    const done = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${hp.json().batchId}/commit`,
+      body: {},
+    });
+    expect(done.json()).toMatchObject({ assigned: held.length, queued: 0 });
+    const still = await handle.db
+      .selectFrom("cases")
+      .select("id")
+      .where("assigned_officer_id", "=", leaving.id)
+      .execute();
+    expect(still).toHaveLength(0);
+    const all = await handle.db
+      .selectFrom("cases")
+      .select("assigned_officer_id")
+      .where("id", "in", ids)
+      .execute();
+    expect(all.every((c) => c.assigned_officer_id)).toBe(true);
+
+    const second = office.officers[1]!;
+    const q = (
+      await call(office.assigner, {
+        method: "POST",
+        url: `/api/v1/assignment/officers/${second.id}/handover`,
+        body: {},
+      })
+    ).json();
+    const back = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${q.batchId}/return-to-queue`,
+      body: { reason: "Officer retired" },
+    });
+    expect(back.json().queued).toBe(q.items.length);
+    const queue = (
+      await call(office.assigner, { method: "GET", url: "/api/v1/assignment/queue?limit=1000" })
+    ).json().items;
+    for (const item of q.items) expect(queue.map((x: { id: string }) => x.id)).toContain(item.caseId);
+  });
+
+  it("excludes officers on leave or with a declared conflict, saying why", async () => {
+    const office = await makeOffice(3);
+    const [onLeave, conflicted] = office.officers;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(
+      (
+        await call(office.assigner, {
+          method: "POST",
+          url: `/api/v1/assignment/officers/${onLeave!.id}/leaves`,
+          body: { startsOn: today, endsOn: today, reason: "Hajj" },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await call(office.assigner, {
+          method: "POST",
+          url: `/api/v1/assignment/officers/${conflicted!.id}/conflicts`,
+          body: { partyName: "Muhammad Ather", note: "Former client" },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const { ids } = await registerCases(1);
+    const d = (
+      await call(office.assigner, { method: "POST", url: `/api/v1/cases/${ids[0]}/suggestion`, body: {} })
+    ).json().items[0].decision;
+    const reasonsOf = (id: string) =>
+      d.excluded
+        .find((e: { officerId: string }) => e.officerId === id)
+        ?.reasons.map((r: { text: string }) => r.text)
+        .join(" ");
+    expect(reasonsOf(onLeave!.id)).toMatch(/leave/i);
+    expect(reasonsOf(conflicted!.id)).toMatch(/Muhammad Ather/);
+    expect(d.chosenOfficerId).toBe(office.officers[2]!.id);
+  });
+
+  it("keeps the office's assignment to its own assigning officer", async () => {
+    const office = await makeOffice(1);
+    const otherAssigner = await signedIn(["assigning_officer"], (await makeOrganisation("law_office")).id);
+    const res = await call(otherAssigner, {
+      method: "PUT",
+      url: `/api/v1/assignment/officers/${office.officers[0]!.id}`,
+      body: { version: 1, tier: "deputy_ag", expertise: [], maxLoad: 10, active: true, seats: [] },
+    });
+    expect(res.statusCode).toBe(404);
+    const focal = await signedIn(["focal_person"]);
+    expect(
+      (await call(focal, { method: "GET", url: `/api/v1/assignment/workload?officeId=${office.id}` }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

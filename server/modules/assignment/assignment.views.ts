@@ -1,0 +1,155 @@
+import { sql } from "kysely";
+import type { Database } from "../../db/connection.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { displayNumber } from "../cases/cases.present.ts";
+import { caseQuery } from "../cases/cases.repo.ts";
+import { type BatchInputs, replayBatch, type StoredDecision } from "./assignment.batch.ts";
+import { caseWeight, loadOfficerFacts, loadWeights } from "./assignment.facts.ts";
+import type { CaseFacts, Decision } from "./engine.ts";
+import { today } from "./officers.service.ts";
+
+/** The office's queue: open, unassigned cases the actor can see, oldest first, with days waiting and weight. */
+export async function queue(db: Database, actor: Actor, limit: number) {
+  const weights = await loadWeights(db);
+  const rows = await caseQuery(db, actor)
+    .select([
+      "c.id",
+      "c.title",
+      "c.number",
+      "c.number_suffix",
+      "c.year",
+      "c.category",
+      "c.created_at",
+      "c.is_constitutional",
+      "c.is_contempt",
+      "c.is_tax_recovery",
+      "c.is_confidential",
+      "c.amount_involved",
+      "t.abbreviation as type_abbreviation",
+      "t.code as type_code",
+      "ct.code as court_code",
+      "b.code as bench_code",
+      "o.code as org_code",
+    ])
+    .where("c.assigned_officer_id", "is", null)
+    .where("c.status", "in", ["pending", "appealed"])
+    .orderBy("c.created_at")
+    .orderBy("c.id")
+    .limit(limit)
+    .execute();
+  const now = Date.now();
+  return rows.map((r) => ({
+    id: r.id,
+    displayNumber: displayNumber(r),
+    title: r.title,
+    court: r.bench_code ? `${r.court_code} (${r.bench_code})` : r.court_code,
+    category: r.category,
+    organisation: r.org_code,
+    weight: caseWeight(r, weights),
+    daysWaiting: Math.floor((now - r.created_at.getTime()) / 86_400_000),
+    flags: [
+      ...(r.is_constitutional ? ["constitutional"] : []),
+      ...(r.is_contempt ? ["contempt"] : []),
+      ...(r.is_tax_recovery ? ["taxRecovery"] : []),
+      ...(r.is_confidential ? ["confidential"] : []),
+    ],
+  }));
+}
+
+/** Each officer of the office: open cases, weighted load against capacity, leave today. */
+export async function workload(db: Database, officeId: string) {
+  const officers = await loadOfficerFacts(db, officeId, today());
+  return officers
+    .map((o) => ({
+      officerId: o.id,
+      fullName: o.name,
+      tier: o.tier,
+      active: o.active,
+      onLeaveToday: o.onLeave,
+      openCases: o.openCases,
+      load: o.load,
+      maxLoad: o.maxLoad,
+    }))
+    .sort((a, b) => b.load - a.load || a.fullName.localeCompare(b.fullName));
+}
+
+/**
+ * Replays every committed batch from the ledger (optionally one office's) and reports each decision that
+ * does not come out the same.
+ */
+export async function verifyLedger(db: Database, officeId?: string) {
+  let q = db
+    .selectFrom("assignment_batches")
+    .select(["id", "seed", "inputs"])
+    .where("committed_at", "is not", null);
+  if (officeId) q = q.where("office_id", "=", officeId);
+  const batches = await q.orderBy("committed_at").execute();
+  let checked = 0;
+  const failures: { decisionId: string; caseId: string; difference: string }[] = [];
+  for (const batch of batches) {
+    const rows = await db
+      .selectFrom("assignment_decisions")
+      .select(["id", "case_id", "officer_id", "decision", "inputs", "method"])
+      .where("batch_id", "=", batch.id)
+      .orderBy("position")
+      .execute();
+    const stored: StoredDecision[] = rows
+      .filter(
+        (r) =>
+          r.method !== "queue" ||
+          (r.decision as Decision).candidates.length > 0 ||
+          (r.decision as Decision).excluded.length > 0,
+      )
+      .map((r) => ({
+        id: r.id,
+        case_id: r.case_id,
+        officer_id: r.officer_id,
+        decision: r.decision as Decision,
+        facts: (r.inputs as { case: CaseFacts }).case,
+      }));
+    checked += stored.length;
+    for (const f of replayBatch(batch.inputs as BatchInputs, batch.seed, stored)) {
+      failures.push({ decisionId: f.id, caseId: f.caseId, difference: f.difference });
+    }
+  }
+  return { checked, reproduced: checked - failures.length, failures };
+}
+
+export async function notificationsOf(db: Database, actor: Actor) {
+  const rows = await db
+    .selectFrom("notifications as n")
+    .leftJoin("cases as c", "c.id", "n.case_id")
+    .select(["n.id", "n.kind", "n.case_id", "n.params", "n.read_at", "n.created_at", "c.title"])
+    .where("n.user_id", "=", actor.userId)
+    .orderBy("n.created_at", "desc")
+    .limit(100)
+    .execute();
+  const unread = await db
+    .selectFrom("notifications")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("user_id", "=", actor.userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return {
+    unread: Number(unread.n),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      caseId: r.case_id,
+      caseTitle: r.title,
+      params: r.params as Record<string, unknown>,
+      readAt: r.read_at?.toISOString() ?? null,
+      createdAt: r.created_at.toISOString(),
+    })),
+  };
+}
+
+export async function markRead(db: Database, actor: Actor, id: string) {
+  await db
+    .updateTable("notifications")
+    .set({ read_at: new Date() })
+    .where("id", "=", id)
+    .where("user_id", "=", actor.userId)
+    .where("read_at", "is", null)
+    .execute();
+}

@@ -1,0 +1,363 @@
+/**
+ * Assignment engine — the pure decision core (DOMAIN.md §7, issue 3). No database, no clock: the caller passes
+ * the facts, the policy, the seed and (for bulk) the timestamp. Identical input gives an identical Decision, and
+ * the decision does not depend on the order of the officers array (every ordering ends in an id tie-break).
+ *
+ * Eligibility (every failed filter is listed): active; not on leave; a seat at the case's court and bench
+ * (requireSeat; a seat with benchId null covers every bench, a case with benchId null accepts any seat at the
+ * court); expertise in the category (requireExpertise); for a sensitive case a tier in sensitiveTiers; no
+ * declared conflict with a party (names compared after NFKC, trimming, collapsing spaces, lower-casing) or the
+ * organisation (always enforced); capacity (respectCapacity: load + weight ≤ maxLoad); tier cap (tierCaps[t]:
+ * held + 1 ≤ cap × pendingTotal, where pendingTotal counts every pending case of the office including the ones
+ * being decided, so decideMany leaves it unchanged and only adds to byTier).
+ *
+ * Choice: keepRelated and an eligible officer holding a related case → that officer (least load first); else
+ * rotation (oldest lastAssignedAt, never-assigned first, then id), least_load (load, openCases, oldest
+ * lastAssignedAt, id) or random_top_k (least_load order; index = first 8 bytes of sha256(seed + ":" + caseId),
+ * big-endian, mod min(topK, eligible)). Candidates are listed in the order considered: related holders first,
+ * then the strategy's order.
+ */
+import { createHash } from "node:crypto";
+import {
+  candidateFactors,
+  firstDifference,
+  type OfficerView,
+  type Params,
+  stepParamsFor,
+  stepText,
+  withText,
+} from "./engine.explain.ts";
+
+// biome-ignore format: the shapes from the issue, kept compact
+export const TIERS = ["additional_ag", "deputy_ag", "assistant_ag", "standing_counsel", "panel_advocate"] as const;
+export type Tier = (typeof TIERS)[number];
+// biome-ignore format: the shapes from the issue, kept compact
+export type OfficerFacts = {
+  id: string; name: string; tier: Tier; active: boolean;
+  seats: { courtId: string; benchId: string | null }[]; // benchId null = every bench of that court
+  expertise: string[]; maxLoad: number; onLeave: boolean; // onLeave: on the decision date
+  conflicts: { partyNames: string[]; organisationIds: string[] };
+  load: number; openCases: number; lastAssignedAt: string | null;
+};
+// biome-ignore format: the shapes from the issue, kept compact
+export type CaseFacts = {
+  id: string; courtId: string; benchId: string | null; category: string; organisationId: string;
+  partyNames: string[]; weight: number; sensitive: boolean; relatedOfficerIds: string[];
+};
+// biome-ignore format: the shapes from the issue, kept compact
+export type PolicyConfig = {
+  strategy: "rotation" | "least_load" | "random_top_k"; topK: number;
+  requireSeat: boolean; requireExpertise: boolean; respectCapacity: boolean; keepRelated: boolean;
+  sensitiveTiers: Tier[]; tierCaps: Partial<Record<Tier, number>>; // cap = max share (0..1) of pending cases
+};
+export type Reason = { code: string; params: Params };
+export type Explained = Reason & { text: string };
+export type Exclusion = { officerId: string; name: string; reasons: Explained[] };
+// biome-ignore format: the shapes from the issue, kept compact
+export type Candidate = { officerId: string; name: string; rank: number; load: number; loadAfter: number; factors: Explained[] };
+export type Step = "related_case" | "rotation" | "least_load" | "random_draw" | "no_eligible_officer";
+export type Decision = {
+  chosenOfficerId: string | null;
+  step: Step;
+  stepText: string;
+  /** The params behind stepText, for translation (names, loads, dates, pool size…). */
+  stepParams: Params;
+  candidates: Candidate[];
+  /** Sorted by officer id. */
+  excluded: Exclusion[];
+  seed: string;
+  draw?: { index: number; poolSize: number };
+  /** Present only when a list limit cut the lists: how many entries were left off each. */
+  omitted?: { candidates: number; excluded: number };
+};
+export type TierTotals = { pendingTotal: number; byTier: Partial<Record<Tier, number>> };
+/** listLimit caps the candidates and exclusions listed (counts of the rest go in `omitted`). */
+export type ListOptions = { listLimit?: number };
+/** decideMany's default list limit: 10,000 decisions × 1,000 listed officers fit neither memory nor a ledger. */
+export const BULK_LIST_LIMIT = 20;
+
+// biome-ignore format: internal record, kept compact
+type Officer = OfficerView & {
+  f: OfficerFacts; tier: Tier; lastMs: number; available: boolean; seats: Set<string>; expertise: Set<string>;
+  conflicted: boolean; parties: Set<string>; orgs: Set<string>; mark: object | null;
+};
+// biome-ignore format: internal record, kept compact
+type Ctx = { c: CaseFacts; p: PolicyConfig; sensitive: Set<Tier>; capped: Map<Tier, Reason>; parties: [string, string][]; seat0: string; seat1: string | null };
+type State = { byId: Officer[]; order: Officer[]; index: Map<string, Officer>; cmp: Cmp; tiers: TierTotals };
+type Cmp = (a: Officer, b: Officer) => number;
+
+const key = (courtId: string, benchId: string) => `${courtId}\u0000${benchId}`;
+const EPS = 1e-9;
+const byIdCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** least_load order: load, open cases, oldest last assignment (never first), id. */
+const cmpLoad: Cmp = (a, b) =>
+  a.load - b.load || a.openCases - b.openCases || cmpTime(a, b) || byIdCmp(a.id, b.id);
+/** rotation order: oldest last assignment (never first), id. */
+const cmpTurn: Cmp = (a, b) => cmpTime(a, b) || byIdCmp(a.id, b.id);
+const cmpTime = (a: Officer, b: Officer) => (a.lastMs === b.lastMs ? 0 : a.lastMs < b.lastMs ? -1 : 1);
+
+export const normaliseName = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+
+function parseTime(iso: string | null, what: string): number {
+  if (iso === null) return Number.NEGATIVE_INFINITY;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`${what}: not an ISO timestamp: ${JSON.stringify(iso)}`);
+  return ms;
+}
+
+function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals): State {
+  if (!["rotation", "least_load", "random_top_k"].includes(policy.strategy))
+    throw new RangeError(`unknown strategy ${JSON.stringify(policy.strategy)}`);
+  if (policy.strategy === "random_top_k" && !(Number.isInteger(policy.topK) && policy.topK >= 1))
+    throw new RangeError(`topK must be a whole number ≥ 1, got ${policy.topK}`);
+  const index = new Map<string, Officer>();
+  for (const f of officers) {
+    if (index.has(f.id)) throw new RangeError(`duplicate officer id ${f.id}`);
+    if (!Number.isFinite(f.load)) throw new RangeError(`officer ${f.id}: load must be a finite number`);
+    const seats = new Set<string>();
+    for (const s of f.seats) seats.add(key(s.courtId, s.benchId ?? "*")).add(key(s.courtId, "?"));
+    const { id, name, tier, load, openCases, maxLoad, lastAssignedAt: lastAt } = f;
+    const lastMs = parseTime(lastAt, `officer ${id} lastAssignedAt`);
+    const [expertise, orgs] = [new Set(f.expertise), new Set(f.conflicts.organisationIds)];
+    const parties = new Set(f.conflicts.partyNames.map(normaliseName));
+    const available = f.active && !f.onLeave;
+    const conflicted = parties.size + orgs.size > 0;
+    // biome-ignore format: one literal with every field, so all officers share one hidden class (hot loop)
+    index.set(id, { f, id, name, tier, load, openCases, maxLoad, lastAt, lastMs, available, seats, expertise, conflicted, parties, orgs, mark: null });
+  }
+  const byId = [...index.values()].sort((a, b) => byIdCmp(a.id, b.id));
+  const cmp = policy.strategy === "rotation" ? cmpTurn : cmpLoad;
+  const t = { pendingTotal: tiers.pendingTotal, byTier: { ...tiers.byTier } };
+  return { byId, order: [...byId].sort(cmp), index, cmp, tiers: t };
+}
+
+function context(c: CaseFacts, p: PolicyConfig, t: TierTotals): Ctx {
+  if (!(Number.isFinite(c.weight) && c.weight >= 0)) throw new RangeError(`case ${c.id}: weight must be ≥ 0`);
+  const capped = new Map<Tier, Reason>();
+  for (const tier of TIERS) {
+    const cap = p.tierCaps[tier];
+    if (cap === undefined) continue;
+    const held = t.byTier[tier] ?? 0;
+    const limit = cap * t.pendingTotal;
+    if (held + 1 > limit + EPS) {
+      const capPercent = Math.round(cap * 10000) / 100;
+      const params = { tier, held, capPercent, pendingTotal: t.pendingTotal, limit };
+      capped.set(tier, { code: "tier_cap_reached", params });
+    }
+  }
+  const parties = new Map<string, string>();
+  for (const name of c.partyNames)
+    if (!parties.has(normaliseName(name))) parties.set(normaliseName(name), name);
+  const seat0 = key(c.courtId, c.benchId ?? "?");
+  const seat1 = c.benchId === null ? null : key(c.courtId, "*");
+  return { c, p, sensitive: new Set(p.sensitiveTiers), capped, parties: [...parties], seat0, seat1 };
+}
+
+/** Runs every filter. With `out` null it stops at the first failure (fast path); else it pushes every reason. */
+function check(o: Officer, x: Ctx, out: Reason[] | null): boolean {
+  const { c, p } = x;
+  if (!o.available) {
+    if (out === null) return false;
+    if (!o.f.active) out.push({ code: "inactive", params: {} });
+    if (o.f.onLeave) out.push({ code: "on_leave", params: {} });
+  }
+  if (p.requireSeat && !o.seats.has(x.seat0) && (x.seat1 === null || !o.seats.has(x.seat1))) {
+    if (out === null) return false;
+    out.push({ code: "no_seat", params: { courtId: c.courtId, benchId: c.benchId ?? "" } });
+  }
+  if (p.requireExpertise && !o.expertise.has(c.category)) {
+    if (out === null) return false;
+    out.push({ code: "no_expertise", params: { category: c.category } });
+  }
+  if (c.sensitive && !x.sensitive.has(o.tier)) {
+    if (out === null) return false;
+    out.push({
+      code: "tier_not_allowed_sensitive",
+      params: { tier: o.tier, allowedTiers: p.sensitiveTiers.join(",") },
+    });
+  }
+  if (o.conflicted) {
+    for (const [norm, party] of x.parties)
+      if (o.parties.has(norm)) {
+        if (out === null) return false;
+        out.push({ code: "conflict_party", params: { party } });
+      }
+    if (o.orgs.has(c.organisationId)) {
+      if (out === null) return false;
+      out.push({ code: "conflict_organisation", params: { organisationId: c.organisationId } });
+    }
+  }
+  if (p.respectCapacity && o.load + c.weight > o.maxLoad) {
+    if (out === null) return false;
+    out.push({
+      code: "at_capacity",
+      params: { load: o.load, weight: c.weight, loadAfter: o.load + c.weight, maxLoad: o.maxLoad },
+    });
+  }
+  const cap = x.capped.get(o.tier);
+  if (cap !== undefined) {
+    if (out === null) return false;
+    out.push(cap);
+  }
+  return out === null || out.length === 0;
+}
+
+/** The draw: first 8 bytes of sha256(seed + ":" + caseId) as an unsigned big-endian integer, mod poolSize. */
+export function drawIndex(seed: string, caseId: string, poolSize: number): number {
+  const digest = createHash("sha256").update(`${seed}:${caseId}`, "utf8").digest();
+  return Number(digest.readBigUInt64BE(0) % BigInt(poolSize));
+}
+
+function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: number): Decision {
+  const x = context(c, p, s.tiers);
+  const token = {};
+  const excluded: Exclusion[] = [];
+  let excludedCount = 0;
+  const reasonCounts = new Map<string, number>();
+  for (const o of s.byId) {
+    if (check(o, x, null)) {
+      o.mark = token;
+      continue;
+    }
+    excludedCount++;
+    if (excluded.length >= limit) continue;
+    const reasons: Reason[] = [];
+    check(o, x, reasons);
+    for (const r of reasons) reasonCounts.set(r.code, (reasonCounts.get(r.code) ?? 0) + 1);
+    excluded.push({ officerId: o.id, name: o.f.name, reasons: reasons.map(withText) });
+  }
+  const related: Officer[] = [];
+  if (p.keepRelated) {
+    for (const id of c.relatedOfficerIds) {
+      const o = s.index.get(id);
+      if (o !== undefined && o.mark === token && !related.includes(o)) related.push(o);
+    }
+    related.sort(cmpLoad);
+  }
+  for (const o of related) o.mark = null;
+  const ranked = [...related];
+  for (const o of s.order) if (o.mark === token) ranked.push(o);
+  for (const o of ranked) o.mark = null;
+
+  let step: Step;
+  let chosen = 0;
+  let draw: { index: number; poolSize: number } | undefined;
+  if (ranked.length === 0) step = "no_eligible_officer";
+  else if (related.length > 0) step = "related_case";
+  else if (p.strategy === "rotation") step = "rotation";
+  else if (p.strategy === "least_load") step = "least_load";
+  else {
+    const poolSize = Math.min(p.topK, ranked.length);
+    chosen = drawIndex(seed, c.id, poolSize);
+    draw = { index: chosen, poolSize };
+    step = "random_draw";
+  }
+
+  const shown = Math.min(ranked.length, Math.max(limit, chosen + 1));
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < shown; i++) {
+    const o = ranked[i]!;
+    const factors = candidateFactors(o, i, c.weight, i < related.length, draw);
+    const loadAfter = o.load + c.weight;
+    candidates.push({ officerId: o.id, name: o.name, rank: i + 1, load: o.load, loadAfter, factors });
+  }
+
+  const facts = { related: related.length, weight: c.weight, excludedCount, reasonCounts, draw };
+  const stepParams = stepParamsFor(step, ranked, chosen, facts);
+  const d: Decision = {
+    chosenOfficerId: step === "no_eligible_officer" ? null : ranked[chosen]!.id,
+    step,
+    stepText: stepText(step, stepParams),
+    stepParams,
+    candidates,
+    excluded,
+    seed,
+  };
+  if (draw !== undefined) d.draw = draw;
+  if (shown < ranked.length || excluded.length < excludedCount)
+    d.omitted = { candidates: ranked.length - shown, excluded: excludedCount - excluded.length };
+  return d;
+}
+
+/** Decides one case. Lists every candidate and every exclusion unless `opts.listLimit` says otherwise. */
+// biome-ignore format: compact signature
+export function decide(
+  c: CaseFacts, officers: readonly OfficerFacts[], policy: PolicyConfig, seed: string, tiers: TierTotals,
+  opts: ListOptions = {},
+): Decision {
+  return core(c, prepare(officers, policy, tiers), policy, seed, opts.listLimit ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Bulk: decides the cases in order on a private copy of the facts; after each assignment the chosen officer's
+ * load grows by the case weight, openCases by one, lastAssignedAt becomes `now`, and byTier[tier] by one. The
+ * strategy's ordering is kept incrementally (one remove and one insert per assignment), so a batch costs
+ * O(cases × officers) filter checks and no re-sorting. Lists are cut at BULK_LIST_LIMIT unless opts say so.
+ * Within one batch officers assigned at `now` tie on time, so under rotation their turn falls by id.
+ */
+// biome-ignore format: compact signature
+export function decideMany(
+  cases: readonly CaseFacts[], officers: readonly OfficerFacts[], policy: PolicyConfig,
+  seedFor: (caseId: string) => string, tiers: TierTotals, now: string, opts: ListOptions = {},
+): Decision[] {
+  const nowMs = parseTime(now, "now");
+  const s = prepare(officers, policy, tiers);
+  const limit = opts.listLimit ?? BULK_LIST_LIMIT;
+  return cases.map((c) => {
+    const d = core(c, s, policy, seedFor(c.id), limit);
+    const o = d.chosenOfficerId === null ? undefined : s.index.get(d.chosenOfficerId);
+    if (o === undefined) return d;
+    s.order.splice(lowerBound(s.order, o, s.cmp), 1);
+    o.load += c.weight;
+    o.openCases += 1;
+    o.lastMs = nowMs;
+    o.lastAt = now;
+    s.order.splice(lowerBound(s.order, o, s.cmp), 0, o);
+    s.tiers.byTier[o.tier] = (s.tiers.byTier[o.tier] ?? 0) + 1;
+    return d;
+  });
+}
+
+function lowerBound(a: Officer[], o: Officer, cmp: Cmp): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(a[mid]!, o) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The facts after assigning `c` to `officerId` at `now` — exactly the update decideMany makes between cases. */
+// biome-ignore format: compact signature
+export function applyAssignment(
+  officers: readonly OfficerFacts[], tiers: TierTotals, c: CaseFacts, officerId: string, now: string,
+): { officers: OfficerFacts[]; tiers: TierTotals } {
+  const o = officers.find((f) => f.id === officerId);
+  if (o === undefined) throw new RangeError(`no officer ${officerId}`);
+  const byTier = { ...tiers.byTier, [o.tier]: (tiers.byTier[o.tier] ?? 0) + 1 };
+  const updated = { ...o, load: o.load + c.weight, openCases: o.openCases + 1, lastAssignedAt: now };
+  return { officers: officers.map((f) => (f === o ? updated : f)), tiers: { ...tiers, byTier } };
+}
+
+/** Replay: recomputes with the stored seed; null when it reproduces, else the first difference in words. */
+// biome-ignore format: compact signature
+export function replay(
+  stored: Decision, c: CaseFacts, officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals,
+): string | null {
+  return firstDifference(stored, decide(c, officers, policy, stored.seed, tiers));
+}
+
+/** Replays a batch from decideMany (same cases, starting facts, policy and `now`); one result per case. */
+// biome-ignore format: compact signature
+export function replayMany(
+  stored: readonly Decision[], cases: readonly CaseFacts[], officers: readonly OfficerFacts[],
+  policy: PolicyConfig, tiers: TierTotals, now: string,
+): (string | null)[] {
+  if (stored.length !== cases.length) throw new RangeError("one stored decision per case is needed");
+  let i = 0;
+  const listLimit = stored.reduce((m, d) => Math.max(m, d.candidates.length, d.excluded.length), 0);
+  const fresh = decideMany(cases, officers, policy, () => stored[i++]!.seed, tiers, now, { listLimit });
+  return stored.map((d, k) => firstDifference(d, fresh[k]!));
+}

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "../server/config.ts";
 import { type Database, openDatabase } from "../server/db/connection.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { inTransaction, isUniqueViolation } from "../server/db/transaction.ts";
+import { verifyLedger } from "../server/modules/assignment/assignment.views.ts";
 import { loadDefaultWeights } from "../server/modules/assignment/policies.service.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
 import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
@@ -227,6 +228,34 @@ audit
       }
       throw new CliError(
         `audit chain BROKEN at row ${result.brokenAt}: ${result.reason} (${result.count} events verified before it)`,
+      );
+    }),
+  );
+
+program
+  .command("assignment")
+  .description("the assignment engine")
+  .command("verify")
+  .description("replay every committed assignment from the ledger and report any that does not reproduce")
+  .option("--office <code>", "only this law office (organisation code)")
+  .action((opts: { office?: string }) =>
+    withDatabase(async (db) => {
+      const office = opts.office
+        ? await db
+            .selectFrom("organisations")
+            .select("id")
+            .where("code", "=", opts.office.toUpperCase())
+            .executeTakeFirst()
+        : undefined;
+      if (opts.office && !office) throw new CliError(`no organisation with code ${opts.office}`);
+      const result = await verifyLedger(db, office?.id);
+      for (const f of result.failures) say(`  decision ${f.decisionId} (case ${f.caseId}): ${f.difference}`);
+      if (result.failures.length === 0) {
+        say(`assignment ledger verified: all ${result.checked} decisions reproduce`);
+        return;
+      }
+      throw new CliError(
+        `${result.failures.length} of ${result.checked} assignment decisions do not reproduce`,
       );
     }),
   );

@@ -8,6 +8,7 @@ import { hashPassword } from "../../platform/auth/passwords.ts";
 import { assignOfficer, changeStatus, linkCases, setCaseAccess } from "../cases/cases.actions.ts";
 import { createCase } from "../cases/cases.service.ts";
 import { DEMO_ACCOUNTS, DEMO_MARKER_USERNAME } from "./demo.accounts.ts";
+import { seedOfficerProfiles } from "./demo.officers.ts";
 import { DEMO_AS_OF, type PlannedCase } from "./demo.plan.ts";
 import { DEMO_SEED, planDemo } from "./demo.planner.ts";
 
@@ -97,6 +98,13 @@ export async function seedDemo(
     if (!u) throw new Error(`demo seed: no account ${username}`);
     return u.actor;
   };
+
+  await seedOfficerProfiles(
+    db,
+    actor("assigner.agp"),
+    new Map([...users].map(([username, u]) => [username, u.id])),
+    refs,
+  );
 
   const ids: { id: string; version: number }[] = [];
   for (const c of plan) {

@@ -1,7 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../server/modules/demo/demo.seed.ts";
-import { launchBrowser, newContext, screenshot, watchConsole } from "./browser.ts";
+import { pagePerTest, screenshot, signIn, text } from "./browser.ts";
 
 /**
  * Administration in a real browser against the real server (demo data): the administrator creates an
@@ -10,50 +8,7 @@ import { launchBrowser, newContext, screenshot, watchConsole } from "./browser.t
  */
 const baseUrl = inject("baseUrl");
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-  consoleProblems = watchConsole(page);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page && !page.isClosed()) {
-    const file = await screenshot(page, `FAILED-${ctx.task.name}`).catch(() => null);
-    console.error(
-      `e2e: "${ctx.task.name}" failed at ${page.url()}` +
-        (file ? `; screenshot ${file}` : "") +
-        (consoleProblems.length ? `\n  browser console:\n  ${consoleProblems.join("\n  ")}` : ""),
-    );
-  }
-  await context?.close();
-});
-
-async function login(username: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-  await page.getByTestId("lang-en").click();
-  await page.waitForFunction(() => document.documentElement.lang === "en");
-}
-
-async function text(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").trim();
-}
+const currentPage = pagePerTest({ beforeAll, afterAll, beforeEach, afterEach }, baseUrl);
 
 describe("organisations", () => {
   it("the administrator creates an organisation and sees it in the list; a second one with the same code is refused", async () => {
@@ -61,8 +16,9 @@ describe("organisations", () => {
     const code = `E2E-${n}`;
     const nameEn = `Directorate of Test Records ${n}`;
     const nameUr = `ڈائریکٹوریٹ برائے آزمائشی ریکارڈ ${n}`;
+    const page = currentPage();
 
-    await login("admin");
+    await signIn(page, "admin");
     await page.getByTestId("nav-organisations").click();
     await page.getByTestId("org-table").waitFor();
     expect(await page.getByTestId("org-row").count()).toBeGreaterThan(10);
@@ -128,7 +84,8 @@ describe("organisations", () => {
 describe("reference data", () => {
   it("the administrator adds an alias to a case type and sees it saved", async () => {
     const alias = `Intra Ct. Appeal ${Math.floor(Math.random() * 9000) + 1000}`;
-    await login("admin");
+    const page = currentPage();
+    await signIn(page, "admin");
     await page.getByTestId("nav-reference").click();
 
     // Courts first: each has its V/S/U marker, with the source in its tooltip.

@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../server/modules/demo/demo.seed.ts";
-import { launchBrowser, newContext, screenshot, watchConsole } from "./browser.ts";
+import { pagePerTest, screenshot, signIn, signOut, text } from "./browser.ts";
 
 /**
  * Actions on a case in a real browser against the real server (demo data): the Solicitor assigns a law
@@ -12,59 +11,10 @@ const baseUrl = inject("baseUrl");
 const OFFICER = "Syed Kamran Haider Shah"; // officer.agp1
 const COLLEAGUE = "Nadia Sarfraz Cheema"; // nodal.interior
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-  consoleProblems = watchConsole(page);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page && !page.isClosed()) {
-    const file = await screenshot(page, `FAILED-${ctx.task.name}`).catch(() => null);
-    console.error(
-      `e2e: "${ctx.task.name}" failed at ${page.url()}` +
-        (file ? `; screenshot ${file}` : "") +
-        (consoleProblems.length ? `\n  browser console:\n  ${consoleProblems.join("\n  ")}` : ""),
-    );
-  }
-  await context?.close();
-});
-
-async function login(username: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-  await page.getByTestId("lang-en").click();
-  await page.waitForFunction(() => document.documentElement.lang === "en");
-}
-
-async function logout() {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("logout").click();
-  await page.getByTestId("login-form").waitFor();
-}
-
-async function text(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").trim();
-}
+const currentPage = pagePerTest({ beforeAll, afterAll, beforeEach, afterEach }, baseUrl);
 
 /** Opens the first case of a list URL and returns the case page's URL. */
-async function openFirstCase(listUrl: string): Promise<string> {
+async function openFirstCase(page: Page, listUrl: string): Promise<string> {
   await page.goto(listUrl);
   await page.getByTestId("case-table").waitFor();
   await page.getByTestId("case-link").first().click();
@@ -75,8 +25,9 @@ async function openFirstCase(listUrl: string): Promise<string> {
 describe("assignment", () => {
   it("the Solicitor assigns a law officer with a reason, sees it in the panel and the history, then unassigns", async () => {
     const reason = `Senior officer needed before the Islamabad High Court (${Date.now()}).`;
-    await login("solicitor");
-    await openFirstCase("/cases?assignedTo=unassigned");
+    const page = currentPage();
+    await signIn(page, "solicitor");
+    await openFirstCase(page, "/cases?assignedTo=unassigned");
     await page.getByTestId("tab-assignment").click();
     await expect.poll(() => text(page.getByTestId("assignment-current"))).toBe("Not assigned");
 
@@ -120,7 +71,8 @@ describe("confidential access", () => {
   it("a focal person registers a confidential case and names a colleague, who can then open it", async () => {
     const number = 100_000 + Math.floor(Math.random() * 900_000);
     const title = `Confidential Petitioner ${number} v. Federation of Pakistan`;
-    await login("focal.interior");
+    const page = currentPage();
+    await signIn(page, "focal.interior");
     await page.getByTestId("nav-new-case").click();
     await page.getByTestId("case-form").waitFor();
     await page.getByTestId("case-court").selectOption({ label: "Islamabad High Court" });
@@ -155,10 +107,10 @@ describe("confidential access", () => {
     const nadia = panel.getByTestId("access-person").filter({ hasText: COLLEAGUE });
     await nadia.getByTestId("access-remove").waitFor();
     await screenshot(page, "case-actions-3-access");
-    await logout();
+    await signOut(page);
 
     // She can now open it.
-    await login("nodal.interior");
+    await signIn(page, "nodal.interior");
     await page.goto(caseUrl);
     await expect.poll(() => text(page.getByTestId("case-title"))).toBe(title);
   });
@@ -174,8 +126,9 @@ describe("documents", () => {
         "trailer<</Root 1 0 R>>\n%%EOF\n",
       "latin1",
     );
-    await login("focal.interior");
-    await openFirstCase("/cases");
+    const page = currentPage();
+    await signIn(page, "focal.interior");
+    await openFirstCase(page, "/cases");
     await page.getByTestId("tab-documents").click();
     const form = page.getByTestId("upload-form");
     await form.waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../server/modules/demo/demo.seed.ts";
-import { launchBrowser, newContext, screenshot, watchConsole } from "./browser.ts";
+import { pagePerTest, screenshot, signIn, signOut, text } from "./browser.ts";
 
 /**
  * The issue's walk through the case register, in a real browser against the real server (demo data):
@@ -12,58 +12,7 @@ import { launchBrowser, newContext, screenshot, watchConsole } from "./browser.t
 const baseUrl = inject("baseUrl");
 const URDU = /[\u0600-\u06FF]/;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let consoleProblems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  context = await newContext(browser, baseUrl);
-  page = await context.newPage();
-  consoleProblems = watchConsole(page);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && page && !page.isClosed()) {
-    const file = await screenshot(page, `FAILED-${ctx.task.name}`).catch(() => null);
-    console.error(
-      `e2e: "${ctx.task.name}" failed at ${page.url()}` +
-        (file ? `; screenshot ${file}` : "") +
-        (consoleProblems.length ? `\n  browser console:\n  ${consoleProblems.join("\n  ")}` : ""),
-    );
-  }
-  await context?.close();
-});
-
-async function login(username: string) {
-  await page.goto("/login");
-  await page.getByTestId("login-username").fill(username);
-  await page.getByTestId("login-password").fill(DEMO_PASSWORD);
-  await page.getByTestId("login-submit").click();
-  await page.getByTestId("user-menu").waitFor();
-  // The language is saved on the profile; another test may have left this account in Urdu.
-  await page.getByTestId("lang-en").click();
-  await page.waitForFunction(() => document.documentElement.lang === "en");
-}
-
-async function logout() {
-  await page.getByTestId("user-menu").click();
-  await page.getByTestId("logout").click();
-  await page.getByTestId("login-form").waitFor();
-}
-
-/** The element's text (Playwright's textContent, never null). */
-async function text(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? "").trim();
-}
+const currentPage = pagePerTest({ beforeAll, afterAll, beforeEach, afterEach }, baseUrl);
 
 /** Waits until the page's text matches, polling; returns the text. */
 async function waitForText(locator: Locator, pattern: RegExp) {
@@ -76,8 +25,9 @@ describe("case register", () => {
     const petitioner = `Muhammad Ather Khan ${number}`;
     const respondent = "Federation of Pakistan through Secretary, Ministry of Interior";
     const title = `${petitioner} v. Federation of Pakistan`;
+    const page = currentPage();
 
-    await login("focal.interior");
+    await signIn(page, "focal.interior");
 
     // Register the case.
     await page.getByTestId("nav-new-case").click();
@@ -147,7 +97,7 @@ describe("case register", () => {
     // Back to English for the next run of this account.
     await page.getByTestId("lang-en").click();
     await page.waitForFunction(() => document.documentElement.dir === "ltr");
-    await logout();
+    await signOut(page);
   });
 });
 
@@ -155,7 +105,8 @@ describe("user administration", () => {
   const INTERIOR_PENDING = ["ayesha.rana", "waqas.bhatti"];
 
   it("the administrator sees Interior's two pending registrations, and Interior's nodal officer approves one", async () => {
-    await login("admin");
+    const page = currentPage();
+    await signIn(page, "admin");
     await page.getByTestId("nav-users").click();
     await page.getByTestId("user-table").waitFor();
     // Only those awaiting approval.
@@ -177,15 +128,19 @@ describe("user administration", () => {
     const interior = (await pendingRows()).filter((r) => /Interior/.test(r.text));
     expect(interior.map((r) => r.username).sort()).toEqual(INTERIOR_PENDING);
     await screenshot(page, "users-1-admin-pending-en");
-    await logout();
+    await signOut(page);
 
-    // Interior's nodal officer approves one of them.
-    await login("nodal.interior");
+    // Interior's nodal officer approves one of them. The Users link shows that two are waiting, and the page
+    // opens on them.
+    await signIn(page, "nodal.interior");
+    await expect.poll(() => page.getByTestId("nav-users-pending").getAttribute("data-count")).toBe("2");
     await page.getByTestId("nav-users").click();
+    await expect.poll(() => page.getByTestId("user-filter-status").inputValue()).toBe("Awaiting approval");
     const ayesha = page.locator('[data-testid="user-row"][data-username="ayesha.rana"]');
     const waqas = page.locator('[data-testid="user-row"][data-username="waqas.bhatti"]');
     await ayesha.getByTestId("user-approve").waitFor();
     await waqas.getByTestId("user-approve").waitFor();
+    expect(await page.getByTestId("user-row").count()).toBe(2);
     await screenshot(page, "users-2-nodal-pending-en");
     await ayesha.getByTestId("user-approve").click();
     // Approved: her row no longer offers approval and says Active (unless the list shows only pending
@@ -195,6 +150,7 @@ describe("user administration", () => {
       .toMatch(/^gone$|Active/);
     expect(await ayesha.getByTestId("user-approve").count()).toBe(0);
     expect(await waqas.getByTestId("user-approve").isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("nav-users-pending").getAttribute("data-count")).toBe("1");
     await screenshot(page, "users-3-nodal-approved-en");
 
     // And she can now sign in.

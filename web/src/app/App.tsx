@@ -1,27 +1,32 @@
-import { createTheme, DirectionProvider, MantineProvider } from "@mantine/core";
+import { DirectionProvider, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter } from "react-router";
+import { useLocale } from "./format.ts";
 import { directionOf, i18n, storedLocale } from "./i18n.ts";
 import { createQueryClient } from "./queryClient.ts";
 import { AppRoutes } from "./routes.tsx";
 import { SessionProvider } from "./session.tsx";
+import { themeFor } from "./theme.ts";
 
-const theme = createTheme({
-  primaryColor: "teal",
-  defaultRadius: "sm",
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Noto Naskh Arabic", sans-serif',
-});
+/** Mantine's theme follows the language (Urdu gets taller lines for Nastaliq). */
+function ThemeByLocale({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <MantineProvider theme={themeFor(locale)} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={directionOf(storedLocale())} detectDirection={false}>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <ThemeByLocale>
           <Notifications position="bottom-right" />
           <QueryClientProvider client={queryClient}>
             <BrowserRouter>
@@ -30,7 +35,7 @@ export function App() {
               </SessionProvider>
             </BrowserRouter>
           </QueryClientProvider>
-        </MantineProvider>
+        </ThemeByLocale>
       </DirectionProvider>
     </I18nextProvider>
   );

@@ -1,14 +1,23 @@
-import { Anchor, AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
+import { Anchor, AppShell, Badge, Burger, Group, Menu, NavLink, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { usePendingCount } from "../features/users/api.ts";
 import { canManageReference } from "./abilities.ts";
 import { useLocale } from "./format.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { useMe, useSession } from "./session.tsx";
 
-type NavItem = { to: string; label: string; testId: string; show: boolean; exact?: boolean };
+type NavItem = {
+  to: string;
+  label: string;
+  testId: string;
+  show: boolean;
+  exact?: boolean;
+  /** A count shown beside the link (e.g. registrations awaiting approval). */
+  count?: { value: number; label: string; testId: string };
+};
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -18,6 +27,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
+  const pending = usePendingCount(me.abilities.approveUsers).data ?? 0;
 
   const items: NavItem[] = [
     { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
@@ -27,6 +37,14 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t("nav.users"),
       testId: "nav-users",
       show: me.abilities.manageUsers || me.abilities.approveUsers,
+      count:
+        pending > 0
+          ? {
+              value: pending,
+              label: t("users.pendingCount", { count: pending }),
+              testId: "nav-users-pending",
+            }
+          : undefined,
     },
     {
       to: "/organisations",
@@ -68,7 +86,7 @@ export function Shell({ children }: { children: ReactNode }) {
               <Menu.Target>
                 <UnstyledButton data-testid="user-menu">
                   <Text size="sm" fw={500}>
-                    {me.fullName}
+                    <bdi>{me.fullName}</bdi>
                   </Text>
                   <Text size="xs" c="dimmed" visibleFrom="sm">
                     {name(me.organisation)}
@@ -78,7 +96,12 @@ export function Shell({ children }: { children: ReactNode }) {
               <Menu.Dropdown>
                 <Menu.Label>
                   <span className="ltr">{me.username}</span>
-                  {me.designation ? ` · ${me.designation}` : ""}
+                  {me.designation && (
+                    <>
+                      {" · "}
+                      <bdi>{me.designation}</bdi>
+                    </>
+                  )}
                 </Menu.Label>
                 <Menu.Label>
                   {me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(t("common.listSeparator"))}
@@ -106,6 +129,21 @@ export function Shell({ children }: { children: ReactNode }) {
               component={Link}
               to={item.to}
               label={item.label}
+              rightSection={
+                item.count && (
+                  <Badge
+                    size="sm"
+                    circle
+                    color="yellow"
+                    aria-label={item.count.label}
+                    title={item.count.label}
+                    data-testid={item.count.testId}
+                    data-count={item.count.value}
+                  >
+                    {item.count.value}
+                  </Badge>
+                )
+              }
               active={isActive(item)}
               data-testid={item.testId}
               onClick={close}

@@ -16,11 +16,19 @@ export function formatDate(value: string | null | undefined, locale?: Locale): s
   return new Intl.DateTimeFormat(loc(locale), { dateStyle: "medium", timeZone: "UTC" }).format(date);
 }
 
+/**
+ * A moment in the reader's language with a 24-hour clock in both languages ("22 Nov 2026, 21:52",
+ * "22 نومبر، 2026، 21:52"): Urdu's own 12-hour form would print a Latin "PM" inside Urdu text.
+ */
 export function formatDateTime(value: string | null | undefined, locale?: Locale): string {
   if (!value) return "—";
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(loc(locale), { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return new Intl.DateTimeFormat(loc(locale), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    hourCycle: "h23",
+  }).format(date);
 }
 
 export function formatAmount(value: number | string | null | undefined, locale?: Locale): string {
@@ -51,4 +59,18 @@ export function useLocale(): { locale: Locale; name: (named: Named | null | unde
   const locale: Locale = isLocale(i18n.language) ? i18n.language : "en";
   const name = useCallback((named: Named | null | undefined) => localName(named, locale), [locale]);
   return { locale, name };
+}
+
+/**
+ * Wraps text that comes from people or the server (a name, a title) in Unicode isolates, for places that take
+ * only a string (option labels, notification messages, tooltips): its direction then comes from its own first
+ * strong letter, so an English title keeps its full stop at its end inside Urdu text. In JSX use `<bdi>`.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** Like isolate, but always left to right: case numbers ("W.P. No. 1234 of 2025"), codes, usernames. */
+export function ltrIsolate(text: string): string {
+  return `\u2066${text}\u2069`;
 }

@@ -86,12 +86,12 @@ export function ProblemAlert({
   const rest = (apiError?.errors ?? []).filter((e) => !shown?.(fieldKey(e.path)));
   return (
     <Alert color="red" title={title} data-testid={testId} data-code={code} role="alert">
-      {detail}
+      <bdi>{detail}</bdi>
       {rest.length > 0 && (
         <List size="sm" mt="xs">
           {rest.map((e) => (
             <List.Item key={`${e.path}:${e.message}`}>
-              <span className="ltr">{fieldKey(e.path) || e.path}</span>: {e.message}
+              <span className="ltr">{fieldKey(e.path) || e.path}</span>: <bdi>{e.message}</bdi>
             </List.Item>
           ))}
         </List>

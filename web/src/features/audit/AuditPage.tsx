@@ -90,7 +90,12 @@ export function AuditPage() {
           title={verify.data.ok ? t("audit.chainOk") : t("audit.chainBroken", { seq: verify.data.brokenAt })}
         >
           {t("audit.chainCount", { count: verify.data.count })}
-          {verify.data.reason ? ` — ${verify.data.reason}` : ""}
+          {verify.data.reason && (
+            <>
+              {" — "}
+              <bdi>{verify.data.reason}</bdi>
+            </>
+          )}
         </Alert>
       )}
       <ProblemAlert error={verify.error} />
@@ -147,7 +152,9 @@ export function AuditPage() {
                   <Table.Tr key={e.seq} data-testid="audit-row">
                     <Table.Td>{e.seq}</Table.Td>
                     <Table.Td>
-                      <Text size="xs">{formatDateTime(e.occurredAt, locale)}</Text>
+                      <Text size="xs" className="nowrap">
+                        {formatDateTime(e.occurredAt, locale)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{t(`actions.${e.action}`, { defaultValue: e.action })}</Text>
@@ -171,7 +178,7 @@ export function AuditPage() {
                         ))}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{e.actor?.fullName ?? "—"}</Text>
+                      <Text size="sm">{e.actor ? <bdi>{e.actor.fullName}</bdi> : "—"}</Text>
                       {e.ip && (
                         <Text size="xs" c="dimmed" className="ltr">
                           {e.ip}

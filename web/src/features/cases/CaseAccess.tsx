@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../app/format.ts";
+import { isolate, useLocale } from "../../app/format.ts";
 import { ProblemAlert } from "../../app/forms.tsx";
 import { useMe } from "../../app/session.tsx";
 import { type AccessCandidate, useAccessCandidates, useCaseAccess } from "./api.ts";
@@ -25,7 +25,7 @@ export function CaseAccess({ c }: { c: CaseDetail }) {
     setError(null);
     revoke.mutate(userId, {
       onSuccess: () =>
-        notifications.show({ color: "teal", message: t("access.removed", { name: fullName }) }),
+        notifications.show({ color: "teal", message: t("access.removed", { name: isolate(fullName) }) }),
       onError: setError,
     });
   }
@@ -34,7 +34,7 @@ export function CaseAccess({ c }: { c: CaseDetail }) {
     setError(null);
     grant.mutate(person.id, {
       onSuccess: () =>
-        notifications.show({ color: "teal", message: t("access.added", { name: person.fullName }) }),
+        notifications.show({ color: "teal", message: t("access.added", { name: isolate(person.fullName) }) }),
       onError: setError,
     });
   }
@@ -63,7 +63,7 @@ export function CaseAccess({ c }: { c: CaseDetail }) {
               data-user-id={p.id}
             >
               <Text size="sm">
-                {p.fullName}{" "}
+                <bdi>{p.fullName}</bdi>{" "}
                 {p.id === me.id && (
                   <Badge size="xs" variant="light">
                     {t("access.you")}
@@ -145,10 +145,15 @@ function CandidateSearch({
             >
               <div>
                 <Text size="sm" fw={500}>
-                  {p.fullName}
+                  <bdi>{p.fullName}</bdi>
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {[p.designation, name(p.organisation)].filter(Boolean).join(" · ")}
+                  {p.designation && (
+                    <>
+                      <bdi>{p.designation}</bdi> ·{" "}
+                    </>
+                  )}
+                  {name(p.organisation)}
                 </Text>
               </div>
               {named.has(p.id) ? (

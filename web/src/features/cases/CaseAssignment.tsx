@@ -14,7 +14,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, useLocale } from "../../app/format.ts";
+import { formatDateTime, isolate, useLocale } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import { useAssign, useOfficers } from "./api.ts";
 import { CaseUnassign } from "./CaseUnassign.tsx";
@@ -33,7 +33,7 @@ export function CaseAssignment({ c }: { c: CaseDetail }) {
           </Title>
           <Group justify="space-between" mb="md" wrap="nowrap">
             <Text fw={500} data-testid="assignment-current">
-              {c.assignedOfficer ? c.assignedOfficer.fullName : t("cases.unassigned")}
+              {c.assignedOfficer ? <bdi>{c.assignedOfficer.fullName}</bdi> : t("cases.unassigned")}
             </Text>
             <CaseUnassign c={c} />
           </Group>
@@ -51,7 +51,7 @@ export function CaseAssignment({ c }: { c: CaseDetail }) {
                   key={a.id}
                   title={
                     <>
-                      {a.officer.fullName}{" "}
+                      <bdi>{a.officer.fullName}</bdi>{" "}
                       {!a.endedAt && (
                         <Badge size="xs" color="teal">
                           {t("cases.current")}
@@ -65,11 +65,13 @@ export function CaseAssignment({ c }: { c: CaseDetail }) {
                     {a.endedAt ? ` – ${formatDateTime(a.endedAt, locale)}` : ""}
                     {" · "}
                     {t(`assignmentMethod.${a.method}`, { defaultValue: a.method })}
-                    {a.assignedBy ? ` · ${t("cases.assignedBy", { name: a.assignedBy.fullName })}` : ""}
+                    {a.assignedBy
+                      ? ` · ${t("cases.assignedBy", { name: isolate(a.assignedBy.fullName) })}`
+                      : ""}
                   </Text>
                   {a.reason && (
                     <Text size="sm" className="prewrap">
-                      {a.reason}
+                      <bdi>{a.reason}</bdi>
                     </Text>
                   )}
                 </Timeline.Item>
@@ -100,7 +102,7 @@ function AssignForm({ c }: { c: CaseDetail }) {
     () =>
       (officers.data ?? []).map((o) => ({
         value: o.id,
-        label: `${o.fullName} — ${o.designation || name(o.organisation)} (${t("cases.activeCases", { count: o.activeCases })})`,
+        label: `${isolate(o.fullName)} — ${isolate(o.designation || name(o.organisation))} (${t("cases.activeCases", { count: o.activeCases })})`,
         disabled: o.id === c.assignedOfficer?.id,
       })),
     [officers.data, name, t, c.assignedOfficer?.id],

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { isApiError } from "../../app/api.ts";
+import { ltrIsolate } from "../../app/format.ts";
 import { ProblemAlert, QueryError, useProblem } from "../../app/forms.tsx";
 import { NotFound } from "../../app/NotFound.tsx";
 import { useMe } from "../../app/session.tsx";
@@ -114,14 +115,16 @@ function CaseEditor({ existing, onReload }: { existing?: CaseDetail; onReload?: 
       <Stack gap="md" maw={1100}>
         <Group justify="space-between">
           <Title order={1} size="h2">
-            {existing ? t("cases.editTitle", { number: existing.displayNumber }) : t("cases.newTitle")}
+            {existing
+              ? t("cases.editTitle", { number: ltrIsolate(existing.displayNumber) })
+              : t("cases.newTitle")}
           </Title>
         </Group>
         <ProblemAlert error={problem} testId="case-form-error" shown={shown}>
           {problem?.code === "duplicate_case" && typeof existingCaseId === "string" && (
             <Text mt="xs">
               <Anchor component={Link} to={`/cases/${existingCaseId}`} data-testid="duplicate-case-link">
-                {t("cases.openExisting", { number: String(problem.problem.displayNumber ?? "") })}
+                {t("cases.openExisting", { number: ltrIsolate(String(problem.problem.displayNumber ?? "")) })}
               </Anchor>
             </Text>
           )}

@@ -1,4 +1,5 @@
 import { Center, Code, Loader, Spoiler, Text, Timeline } from "@mantine/core";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
@@ -13,18 +14,20 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 const show = (v: unknown) => JSON.stringify(v ?? null);
 
+type DiffLine = { field: string; before: string; after: string };
+
 /**
  * "field: before → after" lines for the two diff shapes the audit trail uses — `{field: {from, to}}` and
  * `{before: {...}, after: {...}}` — or null when the changes have another shape.
  */
-function diffLines(changes: unknown): string[] | null {
+function diffLines(changes: unknown): DiffLine[] | null {
   if (!isObject(changes)) return null;
   const keys = Object.keys(changes);
   if (keys.length === 2 && isObject(changes.before) && isObject(changes.after)) {
     const before = changes.before;
     const after = changes.after;
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return fields.map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`);
+    return fields.map((k) => ({ field: k, before: show(before[k]), after: show(after[k]) }));
   }
   const pairs = Object.entries(changes);
   const isPair = (v: unknown): v is Record<string, unknown> =>
@@ -32,13 +35,16 @@ function diffLines(changes: unknown): string[] | null {
   if (pairs.length > 0 && pairs.every(([, v]) => isPair(v))) {
     return pairs.map(([k, v]) => {
       const d = v as Record<string, unknown>;
-      return `${k}: ${show(d.from ?? d.before)} → ${show(d.to ?? d.after)}`;
+      return { field: k, before: show(d.from ?? d.before), after: show(d.to ?? d.after) };
     });
   }
   return null;
 }
 
-/** Renders an audit diff as "field: before → after" lines when it has that shape, else as JSON. */
+/**
+ * Renders an audit diff as "field: before → after" lines when it has that shape, else as JSON. The lines run
+ * left to right; each value is isolated so that Urdu or English text inside keeps its own direction.
+ */
 export function ChangesView({ changes }: { changes: unknown }) {
   if (changes === null || changes === undefined) return null;
   const lines = diffLines(changes);
@@ -46,7 +52,12 @@ export function ChangesView({ changes }: { changes: unknown }) {
     if (lines.length === 0) return null;
     return (
       <Code block className="ltr">
-        {lines.join("\n")}
+        {lines.map((l, i) => (
+          <Fragment key={l.field}>
+            {i > 0 && "\n"}
+            {l.field}: <bdi>{l.before}</bdi> → <bdi>{l.after}</bdi>
+          </Fragment>
+        ))}
       </Code>
     );
   }
@@ -95,7 +106,8 @@ export function CaseHistory({ caseId }: { caseId: string }) {
           data-action={e.action}
         >
           <Text size="xs" c="dimmed">
-            {formatDateTime(e.occurredAt, locale)} · {e.actor ? e.actor.fullName : t("cases.system")}
+            {formatDateTime(e.occurredAt, locale)} ·{" "}
+            {e.actor ? <bdi>{e.actor.fullName}</bdi> : t("cases.system")}
           </Text>
           <ChangesView changes={e.changes} />
         </Timeline.Item>

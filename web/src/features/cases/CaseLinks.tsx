@@ -17,6 +17,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { get, type Paged } from "../../app/api.ts";
+import { isolate, ltrIsolate } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import { useLinkMutations } from "./api.ts";
 import { useEnumOptions } from "./labels.tsx";
@@ -48,7 +49,7 @@ export function CaseLinks({ c }: { c: CaseDetail }) {
                     {l.case.displayNumber}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {l.case.title}
+                    <bdi>{l.case.title}</bdi>
                   </Text>
                 </Table.Td>
                 {c.abilities.link && (
@@ -96,7 +97,7 @@ function AddLink({ c }: { c: CaseDetail }) {
   });
   const options = (found.data?.items ?? [])
     .filter((x) => x.id !== c.id)
-    .map((x) => ({ value: x.id, label: `${x.displayNumber} — ${x.title}` }));
+    .map((x) => ({ value: x.id, label: `${ltrIsolate(x.displayNumber)} — ${isolate(x.title)}` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();

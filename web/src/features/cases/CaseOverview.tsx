@@ -70,7 +70,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
                   {t("fields.subject")}
                 </Text>
                 <Text size="sm" className="prewrap" data-testid="case-subject-text">
-                  {c.subject}
+                  <bdi>{c.subject}</bdi>
                 </Text>
               </Stack>
             )}
@@ -97,7 +97,9 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
                         {t(`side.${p.side}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{p.name}</Table.Td>
+                    <Table.Td>
+                      <bdi>{p.name}</bdi>
+                    </Table.Td>
                     <Table.Td>{p.organisation ? name(p.organisation) : "—"}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -114,7 +116,7 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
               {t("cases.assignedOfficer")}
             </Title>
             <Text data-testid="case-assigned-officer">
-              {c.assignedOfficer ? c.assignedOfficer.fullName : t("cases.unassigned")}
+              {c.assignedOfficer ? <bdi>{c.assignedOfficer.fullName}</bdi> : t("cases.unassigned")}
             </Text>
           </Card>
           {c.flags.confidential && <CaseAccess c={c} />}

@@ -40,7 +40,7 @@ export function CasePage() {
             {c.displayNumber}
           </Text>
           <Title order={1} size="h2" data-testid="case-title">
-            {c.title}
+            <bdi>{c.title}</bdi>
           </Title>
           <Group gap="xs">
             <StatusBadge status={c.status} stage={c.stage} />

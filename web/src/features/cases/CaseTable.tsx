@@ -9,16 +9,16 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
   const { t } = useTranslation();
   const { name, locale } = useLocale();
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table striped highlightOnHover verticalSpacing="xs" data-testid="case-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t("fields.number")}</Table.Th>
-            <Table.Th>{t("fields.title")}</Table.Th>
-            <Table.Th>{t("fields.court")}</Table.Th>
+            <Table.Th miw={200}>{t("fields.title")}</Table.Th>
+            <Table.Th miw={150}>{t("fields.court")}</Table.Th>
             <Table.Th>{t("fields.organisation")}</Table.Th>
             <Table.Th>{t("fields.status")}</Table.Th>
-            <Table.Th>{t("cases.assignedOfficer")}</Table.Th>
+            <Table.Th miw={120}>{t("cases.assignedOfficer")}</Table.Th>
             <Table.Th>{t("cases.lastUpdate")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -30,7 +30,7 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
                   component={Link}
                   to={`/cases/${c.id}`}
                   data-testid="case-link"
-                  className="ltr"
+                  className="ltr nowrap"
                   fw={500}
                 >
                   {c.displayNumber}
@@ -38,7 +38,9 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm">{c.title}</Text>
+                  <Text size="sm">
+                    <bdi>{c.title}</bdi>
+                  </Text>
                   <FlagBadges flags={c.flags} />
                 </Stack>
               </Table.Td>
@@ -60,7 +62,9 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
               </Table.Td>
               <Table.Td>
                 {c.assignedOfficer ? (
-                  <Text size="sm">{c.assignedOfficer.fullName}</Text>
+                  <Text size="sm">
+                    <bdi>{c.assignedOfficer.fullName}</bdi>
+                  </Text>
                 ) : (
                   <Text size="sm" c="dimmed">
                     {t("cases.unassigned")}
@@ -68,7 +72,9 @@ export function CaseTable({ items }: { items: CaseSummary[] }) {
                 )}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDateTime(c.updatedAt, locale)}</Text>
+                <Text size="sm" className="nowrap">
+                  {formatDateTime(c.updatedAt, locale)}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isolate } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import { useAssign } from "./api.ts";
 import type { CaseDetail } from "./types.ts";
@@ -47,7 +48,9 @@ function UnassignModal({ c, onClose }: { c: CaseDetail; onClose: () => void }) {
     <Modal opened onClose={onClose} title={t("cases.unassign")}>
       <form onSubmit={submit} noValidate data-testid="unassign-form">
         <Stack gap="sm">
-          <Text size="sm">{t("cases.unassignExplain", { name: c.assignedOfficer?.fullName ?? "" })}</Text>
+          <Text size="sm">
+            {t("cases.unassignExplain", { name: isolate(c.assignedOfficer?.fullName ?? "") })}
+          </Text>
           <ProblemAlert error={problem} testId="unassign-error" shown={(k) => k in fieldErrors} />
           <Textarea
             label={t("fields.reason")}

@@ -69,7 +69,7 @@ function DocumentItem({ doc, canDownload }: { doc: CaseDocument; canDownload: bo
         <Group gap="xs" wrap="nowrap">
           <Badge variant="light">{t(`documentKind.${doc.kind}`)}</Badge>
           <Text fw={500} size="sm">
-            {doc.title}
+            <bdi>{doc.title}</bdi>
           </Text>
           <Text size="xs" c="dimmed">
             {t("documents.versionN", { n: doc.currentVersion })}
@@ -110,7 +110,7 @@ function DocumentItem({ doc, canDownload }: { doc: CaseDocument; canDownload: bo
                       sha256 {v.sha256.slice(0, 16)}…
                     </Text>
                   </Table.Td>
-                  <Table.Td>{v.uploadedBy?.fullName ?? "—"}</Table.Td>
+                  <Table.Td>{v.uploadedBy ? <bdi>{v.uploadedBy.fullName}</bdi> : "—"}</Table.Td>
                   <Table.Td>{formatDateTime(v.uploadedAt, locale)}</Table.Td>
                   <Table.Td>{formatBytes(v.sizeBytes)}</Table.Td>
                 </Table.Tr>

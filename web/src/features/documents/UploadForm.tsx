@@ -2,6 +2,7 @@ import { Button, Card, FileInput, NativeSelect, Stack, TextInput, Title } from "
 import { notifications } from "@mantine/notifications";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isolate } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import {
   ACCEPT_ATTR,
@@ -25,7 +26,10 @@ export function UploadForm({ caseId, documents }: { caseId: string; documents: C
   const existing = documents.find((d) => d.id === documentId);
   const targetOptions = [
     { value: "", label: t("documents.newDocument") },
-    ...documents.map((d) => ({ value: d.id, label: t("documents.newVersionOf", { title: d.title }) })),
+    ...documents.map((d) => ({
+      value: d.id,
+      label: t("documents.newVersionOf", { title: isolate(d.title) }),
+    })),
   ];
   const kindOptions = DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKind.${k}`) }));
 

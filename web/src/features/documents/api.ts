@@ -1,43 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  DOCUMENT_MEDIA_TYPES,
+  type DocumentItem,
+  type DocumentKind,
+} from "../../../../common/schemas/documents.ts";
 import { API_BASE, api, get, type Items } from "../../app/api.ts";
-import type { PersonRef } from "../../app/types.ts";
 
-export const DOCUMENT_KINDS = [
-  "petition",
-  "para_wise_comments",
-  "reply",
-  "written_statement",
-  "order",
-  "judgment",
-  "other",
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type DocumentVersion,
+} from "../../../../common/schemas/documents.ts";
 
-export type DocumentVersion = {
-  version: number;
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: PersonRef | null;
-  uploadedAt: string;
-};
+/** A document of a case with its versions, newest first (the server's own schema). */
+export type CaseDocument = DocumentItem;
 
-export type CaseDocument = {
-  id: string;
-  kind: DocumentKind;
-  title: string;
-  currentVersion: number;
-  versions: DocumentVersion[];
-};
-
-/** What the server accepts; checked before upload to save a round trip. */
-export const ACCEPTED_TYPES = [
-  "application/pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "image/png",
-  "image/jpeg",
-];
+/** What the server accepts (it sniffs the bytes); checked before upload to save a round trip. */
+export const ACCEPTED_TYPES: readonly string[] = DOCUMENT_MEDIA_TYPES;
 export const ACCEPT_ATTR = ".pdf,.docx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 
 export const documentKeys = { list: (caseId: string) => ["documents", caseId] as const };

@@ -1,45 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import {
+  type organisationCreateBody,
+  organisationKind,
+  type organisationPatchBody,
+  type organisationSchema,
+} from "../../../../common/schemas/reference.ts";
 import { get, type Items, patch, post } from "../../app/api.ts";
 
-export const ORGANISATION_KINDS = [
-  "ministry",
-  "division",
-  "attached_department",
-  "law_ministry",
-  "law_office",
-  "provincial_law_department",
-  "agency",
-  "executive",
-  "central_authority",
-  "system",
-] as const;
+/** The kinds of organisation, in the order the server's schema lists them. */
+export const ORGANISATION_KINDS = organisationKind.options;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export type Organisation = {
-  id: string;
-  code: string;
-  nameEn: string;
-  nameUr: string;
-  kind: string;
-  parentId: string | null;
-  active: boolean;
-  version: number;
-};
+export type Organisation = z.infer<typeof organisationSchema>;
 
-export type OrganisationCreate = {
-  code: string;
-  nameEn: string;
-  nameUr: string;
-  kind: OrganisationKind;
-  parentId?: string | null;
-};
-
-export type OrganisationPatch = {
-  version: number;
-  nameEn?: string;
-  nameUr?: string;
-  active?: boolean;
-};
+/** What the server's schemas accept when creating and editing one. */
+export type OrganisationCreate = z.input<typeof organisationCreateBody>;
+export type OrganisationPatch = z.input<typeof organisationPatchBody>;
 
 const KEY = ["organisations"] as const;
 

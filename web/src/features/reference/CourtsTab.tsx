@@ -18,7 +18,7 @@ export function StatusMarker({ status, source, testId }: { status: string; sourc
         {t(`referenceStatus.${status}`, { defaultValue: status })}
       </Text>
       <Text size="xs">
-        {t("reference.source")}: <span lang="en">{source || "—"}</span>
+        {t("reference.source")}: <bdi lang="en">{source || "—"}</bdi>
       </Text>
     </Stack>
   );
@@ -101,7 +101,7 @@ function CourtCard({
                 {t(`courtLevel.${c.level}`, { defaultValue: c.level })}
               </Badge>
               <Text size="xs" c="dimmed" data-testid="court-city">
-                {c.city}
+                <bdi>{c.city}</bdi>
               </Text>
               <StatusMarker status={c.status} source={c.source} testId="court-status" />
               <ActiveBadge active={c.active} testId="court-active" />
@@ -148,7 +148,9 @@ function CourtCard({
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{b.city}</Text>
+                  <Text size="sm">
+                    <bdi>{b.city}</bdi>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -15,14 +15,14 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, useLocale } from "../../app/format.ts";
+import { formatDateTime, isolate, useLocale } from "../../app/format.ts";
 import { ProblemAlert, QueryError } from "../../app/forms.tsx";
 import { NotFound } from "../../app/NotFound.tsx";
 import { useMe } from "../../app/session.tsx";
 import { OrganisationSelect } from "../organisations/OrganisationSelect.tsx";
-import { USER_STATUSES, type User, useDecideUser, useUsers } from "./api.ts";
+import { USER_STATUSES, type User, useDecideUser, usePendingCount, useUsers } from "./api.ts";
 import { UserCreateModal } from "./UserCreateModal.tsx";
 import { UserEditModal } from "./UserEditModal.tsx";
 
@@ -40,7 +40,17 @@ export function UsersPage() {
   const { name, locale } = useLocale();
   const allowed = me.abilities.manageUsers || me.abilities.approveUsers;
   const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(me.abilities.manageUsers ? null : "pending");
+  // Approving registrations is what those who may approve come here for: when any are waiting, the page opens
+  // on them. `undefined` until the count is known (only the first answer decides; later the filter is the
+  // user's).
+  const pendingCount = usePendingCount(me.abilities.approveUsers);
+  const [status, setStatus] = useState<string | null | undefined>(
+    me.abilities.approveUsers ? undefined : null,
+  );
+  useEffect(() => {
+    if (status === undefined && !pendingCount.isPending)
+      setStatus((pendingCount.data ?? 0) > 0 ? "pending" : null);
+  }, [status, pendingCount.isPending, pendingCount.data]);
   const [q, setQ] = useState("");
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [page, setPage] = useState(1);
@@ -49,20 +59,24 @@ export function UsersPage() {
   const decide = useDecideUser();
   const [decideError, setDecideError] = useState<unknown>(null);
 
-  const users = useUsers({
-    organisationId: organisationId ?? undefined,
-    status: status ?? undefined,
-    q: debouncedQ || undefined,
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const users = useUsers(
+    {
+      organisationId: organisationId ?? undefined,
+      status: status ?? undefined,
+      q: debouncedQ || undefined,
+      page,
+      pageSize: PAGE_SIZE,
+    },
+    allowed && status !== undefined,
+  );
   if (!allowed) return <NotFound message={t("errors.forbidden")} />;
 
   const statusOptions = USER_STATUSES.map((s) => ({ value: s, label: t(`userStatus.${s}`) }));
   const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
 
   function act(user: User, decision: "approve" | "reject") {
-    if (decision === "reject" && !window.confirm(t("users.confirmReject", { name: user.fullName }))) return;
+    if (decision === "reject" && !window.confirm(t("users.confirmReject", { name: isolate(user.fullName) })))
+      return;
     setDecideError(null);
     decide.mutate(
       { id: user.id, version: user.version, decision },
@@ -70,7 +84,9 @@ export function UsersPage() {
         onSuccess: () =>
           notifications.show({
             color: "teal",
-            message: t(decision === "approve" ? "users.approved" : "users.rejected", { name: user.fullName }),
+            message: t(decision === "approve" ? "users.approved" : "users.rejected", {
+              name: isolate(user.fullName),
+            }),
           }),
         onError: setDecideError,
       },
@@ -80,9 +96,26 @@ export function UsersPage() {
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("users.title")}
-        </Title>
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {t("users.title")}
+          </Title>
+          {(pendingCount.data ?? 0) > 0 && (
+            <Button
+              size="compact-sm"
+              variant={status === "pending" ? "light" : "filled"}
+              color="yellow"
+              onClick={() => {
+                setStatus("pending");
+                setPage(1);
+              }}
+              data-testid="user-pending-count"
+              data-count={pendingCount.data}
+            >
+              {t("users.pendingCount", { count: pendingCount.data })}
+            </Button>
+          )}
+        </Group>
         {me.abilities.manageUsers && (
           <Button onClick={() => setCreating(true)} data-testid="user-new">
             {t("users.create")}
@@ -102,6 +135,7 @@ export function UsersPage() {
         />
         <OrganisationSelect
           label={t("fields.organisation")}
+          placeholder={t("common.all")}
           clearable
           value={organisationId}
           onChange={(v) => {
@@ -112,9 +146,11 @@ export function UsersPage() {
         />
         <Select
           label={t("fields.status")}
+          placeholder={t("common.all")}
           clearable
+          allowDeselect={false}
           data={statusOptions}
-          value={status}
+          value={status ?? null}
           onChange={(v) => {
             setStatus(v);
             setPage(1);
@@ -130,11 +166,11 @@ export function UsersPage() {
         </Center>
       )}
       {users.data && (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={1040}>
           <Table striped highlightOnHover data-testid="user-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t("fields.fullName")}</Table.Th>
+                <Table.Th miw={180}>{t("fields.fullName")}</Table.Th>
                 <Table.Th>{t("auth.username")}</Table.Th>
                 <Table.Th>{t("fields.organisation")}</Table.Th>
                 <Table.Th>{t("users.roles")}</Table.Th>
@@ -148,10 +184,10 @@ export function UsersPage() {
                 <Table.Tr key={u.id} data-testid="user-row" data-user-id={u.id} data-username={u.username}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {u.fullName}
+                      <bdi>{u.fullName}</bdi>
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {u.designation}
+                      <bdi>{u.designation}</bdi>
                     </Text>
                   </Table.Td>
                   <Table.Td className="ltr">{u.username}</Table.Td>
@@ -171,7 +207,9 @@ export function UsersPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{formatDateTime(u.lastLoginAt, locale)}</Text>
+                    <Text size="xs" className="nowrap">
+                      {formatDateTime(u.lastLoginAt, locale)}
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap" justify="flex-end">

@@ -32,11 +32,28 @@ export type UserPatch = {
   status?: "active" | "disabled";
 };
 
-export function useUsers(query: UserListQuery) {
+export function useUsers(query: UserListQuery, enabled = true) {
   return useQuery({
     queryKey: ["users", "list", query],
     queryFn: ({ signal }) => get<Paged<User>>("/users", query, signal),
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/**
+ * How many registrations await approval among the users this person may see (a nodal officer: their own
+ * organisation's). For the badge on the Users link and the Users page's first filter; refreshed with every
+ * change to a user (its key is under "users") and every few minutes.
+ */
+export function usePendingCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ["users", "pending-count"],
+    queryFn: ({ signal }) => get<Paged<User>>("/users", { status: "pending", pageSize: 1 }, signal),
+    select: (data) => data.total,
+    enabled,
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
   });
 }
 

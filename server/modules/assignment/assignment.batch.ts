@@ -5,6 +5,7 @@ import { loadCaseFacts, loadOfficerFacts, loadWeights, tierTotalsOf } from "./as
 import {
   applyAssignment,
   BULK_LIST_LIMIT,
+  batchStamp,
   type CaseFacts,
   type Decision,
   decide,
@@ -64,11 +65,13 @@ export function runBatch(
     });
   }
   let { officers, tiers } = inputs;
-  return cases.map((facts) => {
+  return cases.map((facts, k) => {
     const decision = decide(facts, officers, inputs.policy, seed, tiers, { listLimit: BULK_LIST_LIMIT });
     const override = overrides.get(facts.id);
     const officerId = override ?? decision.chosenOfficerId;
-    if (officerId) ({ officers, tiers } = applyAssignment(officers, tiers, facts, officerId, inputs.now));
+    // The k-th case of a batch is stamped now + k ms, exactly as decideMany stamps it (rotation needs turns).
+    if (officerId)
+      ({ officers, tiers } = applyAssignment(officers, tiers, facts, officerId, batchStamp(inputs.now, k)));
     return {
       facts,
       decision,
@@ -80,6 +83,7 @@ export function runBatch(
 
 export type StoredDecision = {
   id: string;
+  position: number;
   case_id: string;
   officer_id: string | null;
   decision: Decision;
@@ -102,7 +106,15 @@ export function replayBatch(
     if (difference) failures.push({ id: s.id, caseId: s.case_id, difference });
     if (s.officer_id) {
       const known = officers.some((o) => o.id === s.officer_id);
-      if (known) ({ officers, tiers } = applyAssignment(officers, tiers, s.facts, s.officer_id, inputs.now));
+      if (known) {
+        ({ officers, tiers } = applyAssignment(
+          officers,
+          tiers,
+          s.facts,
+          s.officer_id,
+          batchStamp(inputs.now, s.position),
+        ));
+      }
     }
   }
   return failures;

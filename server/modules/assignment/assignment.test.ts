@@ -339,4 +339,50 @@ describe("assignment engine over HTTP", () => {
         .statusCode,
     ).toBe(403);
   });
+
+  it("a new policy version (rotation) takes turns, and its batches replay", async () => {
+    const office = await makeOffice(3);
+    const current = (await call(office.assigner, { method: "GET", url: "/api/v1/assignment/policy" })).json();
+    const saved = await call(office.assigner, {
+      method: "PUT",
+      url: "/api/v1/assignment/policy",
+      body: {
+        version: current.version,
+        config: { ...current.config, strategy: "rotation" },
+        note: "Turn basis for routine writs",
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().version).toBe(current.version + 1);
+    const stale = await call(office.assigner, {
+      method: "PUT",
+      url: "/api/v1/assignment/policy",
+      body: { version: current.version, config: current.config, note: "late" },
+    });
+    expect(stale.statusCode).toBe(409);
+    const { ids } = await registerCases(6);
+    const p = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    expect(p.policy).toMatchObject({ version: current.version + 1, strategy: "rotation" });
+    const done = (
+      await call(office.assigner, {
+        method: "POST",
+        url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+        body: {},
+      })
+    ).json();
+    const counts = new Map<string, number>();
+    for (const item of done.items) counts.set(item.officerId, (counts.get(item.officerId) ?? 0) + 1);
+    expect([...counts.values()]).toEqual([2, 2, 2]);
+    const auditor = await signedIn(["auditor"]);
+    const verify = (
+      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
+    ).json();
+    expect(verify).toMatchObject({ checked: 6, reproduced: 6 });
+  });
 });

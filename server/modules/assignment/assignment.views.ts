@@ -89,7 +89,7 @@ export async function verifyLedger(db: Database, officeId?: string) {
   for (const batch of batches) {
     const rows = await db
       .selectFrom("assignment_decisions")
-      .select(["id", "case_id", "officer_id", "decision", "inputs", "method"])
+      .select(["id", "case_id", "officer_id", "decision", "inputs", "method", "position"])
       .where("batch_id", "=", batch.id)
       .orderBy("position")
       .execute();
@@ -102,6 +102,7 @@ export async function verifyLedger(db: Database, officeId?: string) {
       )
       .map((r) => ({
         id: r.id,
+        position: r.position,
         case_id: r.case_id,
         officer_id: r.officer_id,
         decision: r.decision as Decision,

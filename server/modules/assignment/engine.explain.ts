@@ -4,7 +4,7 @@
  * beside them so that a ledger entry reads on its own. Pure: no clock, no locale-dependent formatting.
  */
 
-import type { Decision, Explained, Reason, Step } from "./engine.ts";
+import type { Decision, Explained, Step } from "./engine.ts";
 
 export type Params = Record<string, string | number>;
 /** What the explanations need to know about an officer at decision time. */
@@ -142,12 +142,6 @@ export function stepText(step: string, p: Params): string {
   }
 }
 
-export const withText = (r: Reason): Explained => ({
-  code: r.code,
-  params: r.params,
-  text: reasonText(r.code, r.params),
-});
-
 /** The factors shown for the candidate at 0-based position `i` of the ranking. */
 export function candidateFactors(
   o: OfficerView,
@@ -156,22 +150,24 @@ export function candidateFactors(
   holdsRelated: boolean,
   draw: { index: number; poolSize: number } | undefined,
 ): Explained[] {
-  const factors: Reason[] = [];
-  if (holdsRelated) factors.push({ code: "holds_related_case", params: {} });
-  const loadAfter = o.load + weight;
-  factors.push({ code: "load", params: { load: o.load, weight, loadAfter, maxLoad: o.maxLoad } });
-  factors.push({ code: "open_cases", params: { openCases: o.openCases } });
-  if (o.lastAt === null) factors.push({ code: "never_assigned", params: {} });
-  else factors.push({ code: "last_assigned", params: { at: o.lastAt } });
+  const out: Explained[] = [];
+  const add = (code: string, params: Params = {}) =>
+    out.push({ code, params, text: reasonText(code, params) });
+  if (holdsRelated) add("holds_related_case");
+  add("load", { load: o.load, weight, loadAfter: o.load + weight, maxLoad: o.maxLoad });
+  add("open_cases", { openCases: o.openCases });
+  if (o.lastAt === null) add("never_assigned");
+  else add("last_assigned", { at: o.lastAt });
   if (draw !== undefined) {
     const { poolSize } = draw;
-    if (i < poolSize) factors.push({ code: "in_draw_pool", params: { position: i + 1, poolSize } });
-    else factors.push({ code: "outside_draw_pool", params: { poolSize } });
+    if (i < poolSize) add("in_draw_pool", { position: i + 1, poolSize });
+    else add("outside_draw_pool", { poolSize });
   }
-  return factors.map(withText);
+  return out;
 }
 
 type StepFacts = {
+  eligible: number;
   related: number;
   weight: number;
   excludedCount: number;
@@ -179,9 +175,10 @@ type StepFacts = {
   draw: { index: number; poolSize: number } | undefined;
 };
 
-/** The params of the step sentence; `ranked` is the candidate order and `chosen` the chosen position in it. */
+/** The params of the step sentence; `ranked` is (a prefix of) the candidate order, `chosen` a position in it. */
 export function stepParamsFor(step: Step, ranked: OfficerView[], chosen: number, x: StepFacts): Params {
   if (step === "no_eligible_officer") {
+    // commonReason: the most frequent code among the exclusions listed (all of them unless a list limit applies)
     const out: Params = { excluded: x.excludedCount };
     let best: [string, number] | undefined;
     for (const e of [...x.reasonCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
@@ -191,7 +188,7 @@ export function stepParamsFor(step: Step, ranked: OfficerView[], chosen: number,
   }
   const o = ranked[chosen]!;
   const next = ranked[chosen + 1];
-  const base: Params = { officerId: o.id, name: o.name, load: o.load, eligible: ranked.length };
+  const base: Params = { officerId: o.id, name: o.name, load: o.load, eligible: x.eligible };
   if (step === "related_case") return { ...base, relatedEligible: x.related };
   if (step === "random_draw")
     return { ...base, index: chosen, position: chosen + 1, poolSize: x.draw!.poolSize };

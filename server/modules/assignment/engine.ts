@@ -23,9 +23,9 @@ import {
   firstDifference,
   type OfficerView,
   type Params,
+  reasonText,
   stepParamsFor,
   stepText,
-  withText,
 } from "./engine.explain.ts";
 
 // biome-ignore format: the shapes from the issue, kept compact
@@ -69,21 +69,26 @@ export type Decision = {
   draw?: { index: number; poolSize: number };
   /** Present only when a list limit cut the lists: how many entries were left off each. */
   omitted?: { candidates: number; excluded: number };
+  /** decideMany only, when an officer was chosen: the lastAssignedAt it recorded, batchStamp(now, k). */
+  assignedAt?: string;
 };
 export type TierTotals = { pendingTotal: number; byTier: Partial<Record<Tier, number>> };
 /** listLimit caps the candidates and exclusions listed (counts of the rest go in `omitted`). */
 export type ListOptions = { listLimit?: number };
 /** decideMany's default list limit: 10,000 decisions × 1,000 listed officers fit neither memory nor a ledger. */
-export const BULK_LIST_LIMIT = 20;
+export const BULK_LIST_LIMIT = 5;
 
 // biome-ignore format: internal record, kept compact
 type Officer = OfficerView & {
   f: OfficerFacts; tier: Tier; lastMs: number; available: boolean; seats: Set<string>; expertise: Set<string>;
-  conflicted: boolean; parties: Set<string>; orgs: Set<string>; mark: object | null;
+  conflicted: boolean; parties: Set<string>; orgs: Set<string>; idx: number;
 };
 // biome-ignore format: internal record, kept compact
 type Ctx = { c: CaseFacts; p: PolicyConfig; sensitive: Set<Tier>; capped: Map<Tier, Reason>; parties: [string, string][]; seat0: string; seat1: string | null };
-type State = { byId: Officer[]; order: Officer[]; index: Map<string, Officer>; cmp: Cmp; tiers: TierTotals };
+/** Officers passing the filters that cannot change within a batch (available, seat, expertise, sensitive tier). */
+type Static = { ok: Uint8Array; list: Officer[] };
+// biome-ignore format: internal record, kept compact
+type State = { byId: Officer[]; order: Officer[]; index: Map<string, Officer>; cmp: Cmp; tiers: TierTotals; statics: Map<string, Static> };
 type Cmp = (a: Officer, b: Officer) => number;
 
 const key = (courtId: string, benchId: string) => `${courtId}\u0000${benchId}`;
@@ -113,7 +118,8 @@ function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers:
   const index = new Map<string, Officer>();
   for (const f of officers) {
     if (index.has(f.id)) throw new RangeError(`duplicate officer id ${f.id}`);
-    if (!Number.isFinite(f.load)) throw new RangeError(`officer ${f.id}: load must be a finite number`);
+    if (!Number.isFinite(f.load) || Number.isNaN(f.maxLoad))
+      throw new RangeError(`officer ${f.id}: load and maxLoad must be numbers`);
     const seats = new Set<string>();
     for (const s of f.seats) seats.add(key(s.courtId, s.benchId ?? "*")).add(key(s.courtId, "?"));
     const { id, name, tier, load, openCases, maxLoad, lastAssignedAt: lastAt } = f;
@@ -123,12 +129,13 @@ function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers:
     const available = f.active && !f.onLeave;
     const conflicted = parties.size + orgs.size > 0;
     // biome-ignore format: one literal with every field, so all officers share one hidden class (hot loop)
-    index.set(id, { f, id, name, tier, load, openCases, maxLoad, lastAt, lastMs, available, seats, expertise, conflicted, parties, orgs, mark: null });
+    index.set(id, { f, id, name, tier, load, openCases, maxLoad, lastAt, lastMs, available, seats, expertise, conflicted, parties, orgs, idx: 0 });
   }
   const byId = [...index.values()].sort((a, b) => byIdCmp(a.id, b.id));
+  for (const [i, o] of byId.entries()) o.idx = i;
   const cmp = policy.strategy === "rotation" ? cmpTurn : cmpLoad;
   const t = { pendingTotal: tiers.pendingTotal, byTier: { ...tiers.byTier } };
-  return { byId, order: [...byId].sort(cmp), index, cmp, tiers: t };
+  return { byId, order: [...byId].sort(cmp), index, cmp, tiers: t, statics: new Map() };
 }
 
 function context(c: CaseFacts, p: PolicyConfig, t: TierTotals): Ctx {
@@ -141,7 +148,8 @@ function context(c: CaseFacts, p: PolicyConfig, t: TierTotals): Ctx {
     const limit = cap * t.pendingTotal;
     if (held + 1 > limit + EPS) {
       const capPercent = Math.round(cap * 10000) / 100;
-      const params = { tier, held, capPercent, pendingTotal: t.pendingTotal, limit };
+      const shownLimit = Math.round(limit * 1e6) / 1e6;
+      const params = { tier, held, capPercent, pendingTotal: t.pendingTotal, limit: shownLimit };
       capped.set(tier, { code: "tier_cap_reached", params });
     }
   }
@@ -153,53 +161,51 @@ function context(c: CaseFacts, p: PolicyConfig, t: TierTotals): Ctx {
   return { c, p, sensitive: new Set(p.sensitiveTiers), capped, parties: [...parties], seat0, seat1 };
 }
 
-/** Runs every filter. With `out` null it stops at the first failure (fast path); else it pushes every reason. */
-function check(o: Officer, x: Ctx, out: Reason[] | null): boolean {
+/** Every reason to exclude the officer, in a fixed order, with its text; empty when eligible. */
+function reasons(o: Officer, x: Ctx): Explained[] {
   const { c, p } = x;
-  if (!o.available) {
-    if (out === null) return false;
-    if (!o.f.active) out.push({ code: "inactive", params: {} });
-    if (o.f.onLeave) out.push({ code: "on_leave", params: {} });
-  }
-  if (p.requireSeat && !o.seats.has(x.seat0) && (x.seat1 === null || !o.seats.has(x.seat1))) {
-    if (out === null) return false;
-    out.push({ code: "no_seat", params: { courtId: c.courtId, benchId: c.benchId ?? "" } });
-  }
-  if (p.requireExpertise && !o.expertise.has(c.category)) {
-    if (out === null) return false;
-    out.push({ code: "no_expertise", params: { category: c.category } });
-  }
-  if (c.sensitive && !x.sensitive.has(o.tier)) {
-    if (out === null) return false;
-    out.push({
-      code: "tier_not_allowed_sensitive",
-      params: { tier: o.tier, allowedTiers: p.sensitiveTiers.join(",") },
-    });
-  }
-  if (o.conflicted) {
-    for (const [norm, party] of x.parties)
-      if (o.parties.has(norm)) {
-        if (out === null) return false;
-        out.push({ code: "conflict_party", params: { party } });
-      }
-    if (o.orgs.has(c.organisationId)) {
-      if (out === null) return false;
-      out.push({ code: "conflict_organisation", params: { organisationId: c.organisationId } });
-    }
-  }
-  if (p.respectCapacity && o.load + c.weight > o.maxLoad) {
-    if (out === null) return false;
-    out.push({
-      code: "at_capacity",
-      params: { load: o.load, weight: c.weight, loadAfter: o.load + c.weight, maxLoad: o.maxLoad },
-    });
-  }
+  const out: Explained[] = [];
+  const add = (code: string, params: Params = {}) =>
+    out.push({ code, params, text: reasonText(code, params) });
+  if (!o.f.active) add("inactive");
+  if (o.f.onLeave) add("on_leave");
+  if (p.requireSeat && !seated(o, x)) add("no_seat", { courtId: c.courtId, benchId: c.benchId ?? "" });
+  if (p.requireExpertise && !o.expertise.has(c.category)) add("no_expertise", { category: c.category });
+  if (c.sensitive && !x.sensitive.has(o.tier))
+    add("tier_not_allowed_sensitive", { tier: o.tier, allowedTiers: p.sensitiveTiers.join(",") });
+  for (const [norm, party] of x.parties) if (o.parties.has(norm)) add("conflict_party", { party });
+  if (o.orgs.has(c.organisationId)) add("conflict_organisation", { organisationId: c.organisationId });
+  if (p.respectCapacity && o.load + c.weight > o.maxLoad)
+    add("at_capacity", { load: o.load, weight: c.weight, loadAfter: o.load + c.weight, maxLoad: o.maxLoad });
   const cap = x.capped.get(o.tier);
-  if (cap !== undefined) {
-    if (out === null) return false;
-    out.push(cap);
+  if (cap !== undefined) add(cap.code, cap.params);
+  return out;
+}
+
+// The fast path: the same filters as `reasons`, split into the part fixed for a batch and the part that moves.
+const seated = (o: Officer, x: Ctx) => o.seats.has(x.seat0) || (x.seat1 !== null && o.seats.has(x.seat1));
+const staticOk = (o: Officer, x: Ctx) =>
+  o.available &&
+  (!x.p.requireSeat || seated(o, x)) &&
+  (!x.p.requireExpertise || o.expertise.has(x.c.category)) &&
+  (!x.c.sensitive || x.sensitive.has(o.tier));
+function dynamicOk(o: Officer, x: Ctx): boolean {
+  const { c, p } = x;
+  if (o.conflicted && (o.orgs.has(c.organisationId) || x.parties.some(([norm]) => o.parties.has(norm))))
+    return false;
+  if (p.respectCapacity && o.load + c.weight > o.maxLoad) return false;
+  return x.capped.size === 0 || !x.capped.has(o.tier);
+}
+function staticFor(s: State, x: Ctx): Static {
+  const k = JSON.stringify([x.c.courtId, x.c.benchId, x.c.category, x.c.sensitive]);
+  let st = s.statics.get(k);
+  if (st === undefined) {
+    st = { ok: new Uint8Array(s.byId.length), list: [] };
+    for (const o of s.byId) if (staticOk(o, x)) st.list.push(o);
+    for (const o of st.list) st.ok[o.idx] = 1;
+    s.statics.set(k, st);
   }
-  return out === null || out.length === 0;
+  return st;
 }
 
 /** The draw: first 8 bytes of sha256(seed + ":" + caseId) as an unsigned big-endian integer, mod poolSize. */
@@ -210,50 +216,51 @@ export function drawIndex(seed: string, caseId: string, poolSize: number): numbe
 
 function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: number): Decision {
   const x = context(c, p, s.tiers);
-  const token = {};
+  const st = staticFor(s, x);
+  const ok = (o: Officer) => st.ok[o.idx] === 1 && dynamicOk(o, x);
+  let eligible = 0;
+  for (const o of st.list) if (dynamicOk(o, x)) eligible++;
+  const excludedCount = s.byId.length - eligible;
   const excluded: Exclusion[] = [];
-  let excludedCount = 0;
   const reasonCounts = new Map<string, number>();
-  for (const o of s.byId) {
-    if (check(o, x, null)) {
-      o.mark = token;
-      continue;
-    }
-    excludedCount++;
-    if (excluded.length >= limit) continue;
-    const reasons: Reason[] = [];
-    check(o, x, reasons);
-    for (const r of reasons) reasonCounts.set(r.code, (reasonCounts.get(r.code) ?? 0) + 1);
-    excluded.push({ officerId: o.id, name: o.f.name, reasons: reasons.map(withText) });
+  for (let i = 0; i < s.byId.length && excluded.length < Math.min(limit, excludedCount); i++) {
+    const o = s.byId[i]!;
+    if (ok(o)) continue;
+    const rs = reasons(o, x);
+    for (const r of rs) reasonCounts.set(r.code, (reasonCounts.get(r.code) ?? 0) + 1);
+    excluded.push({ officerId: o.id, name: o.name, reasons: rs });
   }
   const related: Officer[] = [];
   if (p.keepRelated) {
     for (const id of c.relatedOfficerIds) {
       const o = s.index.get(id);
-      if (o !== undefined && o.mark === token && !related.includes(o)) related.push(o);
+      if (o !== undefined && ok(o) && !related.includes(o)) related.push(o);
     }
     related.sort(cmpLoad);
   }
-  for (const o of related) o.mark = null;
-  const ranked = [...related];
-  for (const o of s.order) if (o.mark === token) ranked.push(o);
-  for (const o of ranked) o.mark = null;
 
   let step: Step;
   let chosen = 0;
   let draw: { index: number; poolSize: number } | undefined;
-  if (ranked.length === 0) step = "no_eligible_officer";
+  if (eligible === 0) step = "no_eligible_officer";
   else if (related.length > 0) step = "related_case";
   else if (p.strategy === "rotation") step = "rotation";
   else if (p.strategy === "least_load") step = "least_load";
   else {
-    const poolSize = Math.min(p.topK, ranked.length);
+    const poolSize = Math.min(p.topK, eligible);
     chosen = drawIndex(seed, c.id, poolSize);
     draw = { index: chosen, poolSize };
     step = "random_draw";
   }
 
-  const shown = Math.min(ranked.length, Math.max(limit, chosen + 1));
+  // the ranking is needed only as far as it is shown, plus the next in line for the step sentence
+  const shown = Math.min(eligible, Math.max(limit, chosen + 1));
+  const ranked = [...related];
+  const need = Math.min(eligible, Math.max(shown, chosen + 2));
+  for (let i = 0; i < s.order.length && ranked.length < need; i++) {
+    const o = s.order[i]!;
+    if (ok(o) && (related.length === 0 || !related.includes(o))) ranked.push(o);
+  }
   const candidates: Candidate[] = [];
   for (let i = 0; i < shown; i++) {
     const o = ranked[i]!;
@@ -262,7 +269,7 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: numb
     candidates.push({ officerId: o.id, name: o.name, rank: i + 1, load: o.load, loadAfter, factors });
   }
 
-  const facts = { related: related.length, weight: c.weight, excludedCount, reasonCounts, draw };
+  const facts = { eligible, related: related.length, weight: c.weight, excludedCount, reasonCounts, draw };
   const stepParams = stepParamsFor(step, ranked, chosen, facts);
   const d: Decision = {
     chosenOfficerId: step === "no_eligible_officer" ? null : ranked[chosen]!.id,
@@ -274,8 +281,8 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: numb
     seed,
   };
   if (draw !== undefined) d.draw = draw;
-  if (shown < ranked.length || excluded.length < excludedCount)
-    d.omitted = { candidates: ranked.length - shown, excluded: excludedCount - excluded.length };
+  if (shown < eligible || excluded.length < excludedCount)
+    d.omitted = { candidates: eligible - shown, excluded: excludedCount - excluded.length };
   return d;
 }
 
@@ -289,11 +296,20 @@ export function decide(
 }
 
 /**
- * Bulk: decides the cases in order on a private copy of the facts; after each assignment the chosen officer's
- * load grows by the case weight, openCases by one, lastAssignedAt becomes `now`, and byTier[tier] by one. The
- * strategy's ordering is kept incrementally (one remove and one insert per assignment), so a batch costs
- * O(cases × officers) filter checks and no re-sorting. Lists are cut at BULK_LIST_LIMIT unless opts say so.
- * Within one batch officers assigned at `now` tie on time, so under rotation their turn falls by id.
+ * The lastAssignedAt that decideMany records for the k-th case (0-based) of a batch: `now` plus k milliseconds.
+ * Stamping every case of a batch with the same instant would tie all the officers it served, and the id
+ * tie-break would then hand every later turn to the same officer; distinct stamps keep rotation a rotation.
+ */
+export const batchStamp = (now: string, k: number) => new Date(parseTime(now, "now") + k).toISOString();
+
+/**
+ * Bulk: decides the cases in order on a private copy of the facts; after the k-th case the chosen officer's
+ * load grows by its weight, openCases by one, lastAssignedAt becomes batchStamp(now, k) (also returned as
+ * `assignedAt`), and byTier[tier] by one — exactly applyAssignment(…, batchStamp(now, k)). The strategy's
+ * order is kept incrementally (one remove and one insert per assignment) and the filters that cannot change
+ * within a batch are evaluated once per (court, bench, category, sensitive), so a case costs about one pass
+ * over the officers short-listed by those filters, plus the length of the lists it returns. Lists are cut
+ * at BULK_LIST_LIMIT unless opts say otherwise.
  */
 // biome-ignore format: compact signature
 export function decideMany(
@@ -303,15 +319,15 @@ export function decideMany(
   const nowMs = parseTime(now, "now");
   const s = prepare(officers, policy, tiers);
   const limit = opts.listLimit ?? BULK_LIST_LIMIT;
-  return cases.map((c) => {
+  return cases.map((c, k) => {
     const d = core(c, s, policy, seedFor(c.id), limit);
     const o = d.chosenOfficerId === null ? undefined : s.index.get(d.chosenOfficerId);
     if (o === undefined) return d;
     s.order.splice(lowerBound(s.order, o, s.cmp), 1);
     o.load += c.weight;
     o.openCases += 1;
-    o.lastMs = nowMs;
-    o.lastAt = now;
+    o.lastMs = nowMs + k;
+    o.lastAt = d.assignedAt = new Date(nowMs + k).toISOString();
     s.order.splice(lowerBound(s.order, o, s.cmp), 0, o);
     s.tiers.byTier[o.tier] = (s.tiers.byTier[o.tier] ?? 0) + 1;
     return d;
@@ -329,15 +345,15 @@ function lowerBound(a: Officer[], o: Officer, cmp: Cmp): number {
   return lo;
 }
 
-/** The facts after assigning `c` to `officerId` at `now` — exactly the update decideMany makes between cases. */
+/** The facts after assigning `c` to `officerId` at `at` — the update decideMany makes, with at = batchStamp(now, k). */
 // biome-ignore format: compact signature
 export function applyAssignment(
-  officers: readonly OfficerFacts[], tiers: TierTotals, c: CaseFacts, officerId: string, now: string,
+  officers: readonly OfficerFacts[], tiers: TierTotals, c: CaseFacts, officerId: string, at: string,
 ): { officers: OfficerFacts[]; tiers: TierTotals } {
   const o = officers.find((f) => f.id === officerId);
   if (o === undefined) throw new RangeError(`no officer ${officerId}`);
   const byTier = { ...tiers.byTier, [o.tier]: (tiers.byTier[o.tier] ?? 0) + 1 };
-  const updated = { ...o, load: o.load + c.weight, openCases: o.openCases + 1, lastAssignedAt: now };
+  const updated = { ...o, load: o.load + c.weight, openCases: o.openCases + 1, lastAssignedAt: at };
   return { officers: officers.map((f) => (f === o ? updated : f)), tiers: { ...tiers, byTier } };
 }
 
@@ -346,7 +362,8 @@ export function applyAssignment(
 export function replay(
   stored: Decision, c: CaseFacts, officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals,
 ): string | null {
-  return firstDifference(stored, decide(c, officers, policy, stored.seed, tiers));
+  const listLimit = Math.max(stored.candidates.length, stored.excluded.length); // only the stored prefix is compared
+  return firstDifference(stored, decide(c, officers, policy, stored.seed, tiers, { listLimit }));
 }
 
 /** Replays a batch from decideMany (same cases, starting facts, policy and `now`); one result per case. */

@@ -60,25 +60,26 @@ export async function loadOfficerFacts(q: Q, officeId: string, today: string): P
     .where("u.organisation_id", "=", officeId)
     .orderBy("u.id")
     .execute();
-  const ids = officers.map((o) => o.id);
-  if (ids.length === 0) return [];
-  const [seats, leaves, conflicts, loads] = await Promise.all([
+  if (officers.length === 0) return [];
+  // Sub-selects by office rather than lists of a thousand ids; all five reads run at once.
+  const ofOffice = q.selectFrom("users").select("id").where("organisation_id", "=", officeId);
+  const [seats, leaves, conflicts, loads, last] = await Promise.all([
     q
       .selectFrom("officer_seats")
       .select(["user_id", "court_id", "bench_id"])
-      .where("user_id", "in", ids)
+      .where("user_id", "in", ofOffice)
       .execute(),
     q
       .selectFrom("officer_leaves")
       .select("user_id")
-      .where("user_id", "in", ids)
+      .where("user_id", "in", ofOffice)
       .where("starts_on", "<=", today)
       .where("ends_on", ">=", today)
       .execute(),
     q
-      .selectFrom("officer_conflicts as oc")
-      .select(["oc.user_id", "oc.party_name", "oc.organisation_id"])
-      .where("oc.user_id", "in", ids)
+      .selectFrom("officer_conflicts")
+      .select(["user_id", "party_name", "organisation_id"])
+      .where("user_id", "in", ofOffice)
       .execute(),
     q
       .selectFrom("case_assignments as a")
@@ -86,40 +87,41 @@ export async function loadOfficerFacts(q: Q, officeId: string, today: string): P
       .select(["a.officer_id", sql<string>`sum(a.weight)`.as("load"), sql<number>`count(*)`.as("open_cases")])
       .where("a.ended_at", "is", null)
       .where("c.status", "in", OPEN)
-      .where("a.officer_id", "in", ids)
+      .where("a.officer_id", "in", ofOffice)
       .groupBy("a.officer_id")
       .execute(),
+    q
+      .selectFrom("case_assignments")
+      .select(["officer_id", sql<Date>`max(assigned_at)`.as("last")])
+      .where("officer_id", "in", ofOffice)
+      .groupBy("officer_id")
+      .execute(),
   ]);
-  const last = await q
-    .selectFrom("case_assignments")
-    .select(["officer_id", sql<Date>`max(assigned_at)`.as("last")])
-    .where("officer_id", "in", ids)
-    .groupBy("officer_id")
-    .execute();
   const onLeave = new Set(leaves.map((l) => l.user_id));
+  const seatsBy = Map.groupBy(seats, (s) => s.user_id);
+  const conflictsBy = Map.groupBy(conflicts, (c) => c.user_id);
   const loadBy = new Map(loads.map((l) => [l.officer_id, l]));
   const lastBy = new Map(last.map((l) => [l.officer_id, new Date(l.last).toISOString()]));
-  return officers.map((o) => ({
-    id: o.id,
-    name: o.full_name,
-    tier: o.tier as Tier,
-    active: o.active && o.status === "active",
-    seats: seats.filter((s) => s.user_id === o.id).map((s) => ({ courtId: s.court_id, benchId: s.bench_id })),
-    expertise: o.expertise,
-    maxLoad: Number(o.max_load),
-    onLeave: onLeave.has(o.id),
-    conflicts: {
-      partyNames: conflicts
-        .filter((c) => c.user_id === o.id && c.party_name)
-        .map((c) => c.party_name as string),
-      organisationIds: conflicts
-        .filter((c) => c.user_id === o.id && c.organisation_id)
-        .map((c) => c.organisation_id as string),
-    },
-    load: Number(loadBy.get(o.id)?.load ?? 0),
-    openCases: Number(loadBy.get(o.id)?.open_cases ?? 0),
-    lastAssignedAt: lastBy.get(o.id) ?? null,
-  }));
+  return officers.map((o) => {
+    const declared = conflictsBy.get(o.id) ?? [];
+    return {
+      id: o.id,
+      name: o.full_name,
+      tier: o.tier as Tier,
+      active: o.active && o.status === "active",
+      seats: (seatsBy.get(o.id) ?? []).map((s) => ({ courtId: s.court_id, benchId: s.bench_id })),
+      expertise: o.expertise,
+      maxLoad: Number(o.max_load),
+      onLeave: onLeave.has(o.id),
+      conflicts: {
+        partyNames: declared.flatMap((c) => (c.party_name ? [c.party_name] : [])),
+        organisationIds: declared.flatMap((c) => (c.organisation_id ? [c.organisation_id] : [])),
+      },
+      load: Number(loadBy.get(o.id)?.load ?? 0),
+      openCases: Number(loadBy.get(o.id)?.open_cases ?? 0),
+      lastAssignedAt: lastBy.get(o.id) ?? null,
+    };
+  });
 }
 
 /** Cases as the engine sees them, in the order of `caseIds`. */
@@ -152,12 +154,12 @@ export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): 
     relatedHolders(q, caseIds),
   ]);
   const byId = new Map(cases.map((c) => [c.id, c]));
+  const partiesBy = Map.groupBy(parties, (p) => p.case_id);
+  const relatedBy = Map.groupBy(related, (r) => r.caseId);
   return caseIds.flatMap((id) => {
     const c = byId.get(id);
     if (!c) return [];
-    const relatedOfficerIds = [
-      ...new Set(related.filter((r) => r.caseId === id).map((r) => r.officerId)),
-    ].sort();
+    const relatedOfficerIds = [...new Set((relatedBy.get(id) ?? []).map((r) => r.officerId))].sort();
     return [
       {
         id,
@@ -165,7 +167,7 @@ export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): 
         benchId: c.bench_id,
         category: c.category,
         organisationId: c.organisation_id,
-        partyNames: parties.filter((p) => p.case_id === id).map((p) => p.name),
+        partyNames: (partiesBy.get(id) ?? []).map((p) => p.name),
         weight: caseWeight(c, weights),
         sensitive: c.is_constitutional || c.is_contempt,
         relatedOfficerIds,

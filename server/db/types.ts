@@ -243,6 +243,9 @@ export interface OfficerProfilesTable {
   max_load: ColumnType<string, string | number | undefined, string | number>;
   active: Generated<boolean>;
   notes: Generated<string>;
+  open_load: ColumnType<string, string | number | undefined, string | number>;
+  open_cases: Generated<number>;
+  last_assigned_at: Timestamp | null;
   version: Generated<number>;
   updated_at: DefaultTimestamp;
 }

@@ -14,6 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       max_load numeric(10,2) not null default 40 check (max_load > 0),
       active boolean not null default true,
       notes text not null default '',
+      -- Kept by refreshOfficerLoad in the same transaction as every change to the officer's assignments, so a
+      -- suggestion reads loads instead of aggregating every open case.
+      open_load numeric(10,2) not null default 0,
+      open_cases int not null default 0,
+      last_assigned_at timestamptz,
       version int not null default 1,
       updated_at timestamptz not null default now()
     );
@@ -113,6 +118,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table case_assignments add column decision_id uuid references assignment_decisions(id);
     alter table case_assignments add column weight numeric(6,2) not null default 1;
     create index case_assignments_open_idx on case_assignments (officer_id) where ended_at is null;
+    create index case_assignments_officer_time_idx on case_assignments (officer_id, assigned_at desc);
 
     create table notifications (
       id uuid primary key default gen_random_uuid(),

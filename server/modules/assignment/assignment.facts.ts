@@ -10,8 +10,6 @@ import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";
  */
 type Q = Database | Trx;
 
-const OPEN = ["pending", "appealed"];
-
 export type Weights = {
   caseType: Map<string, number>;
   flag: Map<string, number>;
@@ -56,14 +54,26 @@ export async function loadOfficerFacts(q: Q, officeId: string, today: string): P
     .selectFrom("officer_profiles as p")
     .innerJoin("users as u", "u.id", "p.user_id")
     .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
-    .select(["u.id", "u.full_name", "u.status", "p.tier", "p.expertise", "p.max_load", "p.active"])
+    .select([
+      "u.id",
+      "u.full_name",
+      "u.status",
+      "p.tier",
+      "p.expertise",
+      "p.max_load",
+      "p.active",
+      "p.open_load",
+      "p.open_cases",
+      "p.last_assigned_at",
+    ])
     .where("u.organisation_id", "=", officeId)
     .orderBy("u.id")
     .execute();
   if (officers.length === 0) return [];
-  // Sub-selects by office rather than lists of a thousand ids; all five reads run at once.
+  // Sub-selects by office rather than lists of a thousand ids; loads are read from the profile (kept by
+  // refreshOfficerLoad), not aggregated here.
   const ofOffice = q.selectFrom("users").select("id").where("organisation_id", "=", officeId);
-  const [seats, leaves, conflicts, loads, last] = await Promise.all([
+  const [seats, leaves, conflicts] = await Promise.all([
     q
       .selectFrom("officer_seats")
       .select(["user_id", "court_id", "bench_id"])
@@ -81,27 +91,10 @@ export async function loadOfficerFacts(q: Q, officeId: string, today: string): P
       .select(["user_id", "party_name", "organisation_id"])
       .where("user_id", "in", ofOffice)
       .execute(),
-    q
-      .selectFrom("case_assignments as a")
-      .innerJoin("cases as c", "c.id", "a.case_id")
-      .select(["a.officer_id", sql<string>`sum(a.weight)`.as("load"), sql<number>`count(*)`.as("open_cases")])
-      .where("a.ended_at", "is", null)
-      .where("c.status", "in", OPEN)
-      .where("a.officer_id", "in", ofOffice)
-      .groupBy("a.officer_id")
-      .execute(),
-    q
-      .selectFrom("case_assignments")
-      .select(["officer_id", sql<Date>`max(assigned_at)`.as("last")])
-      .where("officer_id", "in", ofOffice)
-      .groupBy("officer_id")
-      .execute(),
   ]);
   const onLeave = new Set(leaves.map((l) => l.user_id));
   const seatsBy = Map.groupBy(seats, (s) => s.user_id);
   const conflictsBy = Map.groupBy(conflicts, (c) => c.user_id);
-  const loadBy = new Map(loads.map((l) => [l.officer_id, l]));
-  const lastBy = new Map(last.map((l) => [l.officer_id, new Date(l.last).toISOString()]));
   return officers.map((o) => {
     const declared = conflictsBy.get(o.id) ?? [];
     return {
@@ -117,9 +110,9 @@ export async function loadOfficerFacts(q: Q, officeId: string, today: string): P
         partyNames: declared.flatMap((c) => (c.party_name ? [c.party_name] : [])),
         organisationIds: declared.flatMap((c) => (c.organisation_id ? [c.organisation_id] : [])),
       },
-      load: Number(loadBy.get(o.id)?.load ?? 0),
-      openCases: Number(loadBy.get(o.id)?.open_cases ?? 0),
-      lastAssignedAt: lastBy.get(o.id) ?? null,
+      load: Number(o.open_load),
+      openCases: o.open_cases,
+      lastAssignedAt: o.last_assigned_at ? new Date(o.last_assigned_at).toISOString() : null,
     };
   });
 }

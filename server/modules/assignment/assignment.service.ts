@@ -9,6 +9,7 @@ import { type AuditEvent, recordAuditMany } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
+import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
 import { assertMayManageOffice, resolveOffice } from "./assignment.policy.ts";
 import { currentPolicy } from "./policies.service.ts";
@@ -208,6 +209,10 @@ export async function commit(
       (o) => reasons.get(o.facts.id) ?? opts.reason ?? "",
     );
     await applyToCases(trx, actor, batch, cases, outcomes, decisionIds, method, opts.reason);
+    await refreshOfficerLoad(trx, [
+      ...outcomes.map((o) => o.officerId),
+      ...cases.map((c) => c.assigned_officer_id),
+    ]);
     await trx
       .updateTable("assignment_batches")
       .set({ committed_at: new Date(), inputs: JSON.stringify(inputs) })

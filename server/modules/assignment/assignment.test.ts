@@ -385,4 +385,40 @@ describe("assignment engine over HTTP", () => {
     ).json();
     expect(verify).toMatchObject({ checked: 6, reproduced: 6 });
   });
+
+  it("an officer's load follows the case: deciding it takes it off, reassigning moves it", async () => {
+    const office = await makeOffice(2);
+    const { focal, ids } = await registerCases(2);
+    const p = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+      body: {},
+    });
+    const total = async () =>
+      (await call(office.assigner, { method: "GET", url: "/api/v1/assignment/workload" }))
+        .json()
+        .items.reduce((n: number, o: { openCases: number }) => n + o.openCases, 0);
+    expect(await total()).toBe(2);
+    const c = (await call(focal, { method: "GET", url: `/api/v1/cases/${ids[0]}` })).json();
+    const decided = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${ids[0]}/status`,
+      body: {
+        version: c.version,
+        status: "decided",
+        decidedOn: "2026-11-01",
+        outcome: "dismissed",
+        governmentResult: "in_favour",
+      },
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(await total()).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ import { inTransaction, type Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
+import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { loadOfficerFacts } from "./assignment.facts.ts";
 import { assertMayManageOffice } from "./assignment.policy.ts";
 import type { OfficerFacts, Tier } from "./engine.ts";
@@ -164,11 +165,13 @@ export async function saveProfile(
       updated_at: new Date(),
     };
     if (before) await trx.updateTable("officer_profiles").set(values).where("user_id", "=", userId).execute();
-    else
+    else {
       await trx
         .insertInto("officer_profiles")
         .values({ user_id: userId, ...values })
         .execute();
+      await refreshOfficerLoad(trx, [userId]);
+    }
     await assertSeatsExist(trx, input.seats);
     await trx.deleteFrom("officer_seats").where("user_id", "=", userId).execute();
     if (input.seats.length > 0) {

@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
+import { refreshOfficerLoad } from "./officer-load.ts";
 
 async function bumpVersion(trx: Trx, id: string, version: number, set: Record<string, unknown> = {}) {
   const result = await trx
@@ -55,6 +56,7 @@ export async function changeStatus(
     };
     const changes = diffFields(row, after);
     await bumpVersion(trx, id, row.version, after);
+    await refreshOfficerLoad(trx, [row.assigned_officer_id]);
     await recordAudit(trx, actor, {
       action: "case.status_changed",
       entityType: "case",
@@ -115,6 +117,7 @@ export async function assignOfficer(
         .execute();
     }
     await bumpVersion(trx, id, row.version, { assigned_officer_id: input.officerId });
+    await refreshOfficerLoad(trx, [row.assigned_officer_id, input.officerId]);
     await recordAudit(trx, actor, {
       action: "case.assigned",
       entityType: "case",

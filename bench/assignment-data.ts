@@ -556,6 +556,20 @@ export async function generate(client: pg.Client, opts: Options): Promise<Genera
       linkRows,
     );
   });
+  await step("officer loads", async () => {
+    // The server keeps these on the profile (refreshOfficerLoad); rows inserted straight into the tables
+    // need the same figures computed once here.
+    await client.query(`
+      update officer_profiles p set
+        open_load = coalesce(s.load, 0), open_cases = coalesce(s.n, 0), last_assigned_at = s.last
+      from (
+        select a.officer_id, sum(a.weight) filter (where c.status in ('pending','appealed')) as load,
+          count(*) filter (where c.status in ('pending','appealed')) as n, max(a.assigned_at) as last
+        from case_assignments a join cases c on c.id = a.case_id
+        where a.ended_at is null group by a.officer_id
+      ) s
+      where p.user_id = s.officer_id`);
+  });
   await step("analyze", async () => {
     await client.query("analyze");
   });

@@ -12,6 +12,7 @@ import { caseQuery } from "../cases/cases.repo.ts";
 import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
 import { assertMayManageOffice, resolveOffice } from "./assignment.policy.ts";
+import type { Decision } from "./engine.ts";
 import { currentPolicy } from "./policies.service.ts";
 
 type Kind = "single" | "bulk" | "handover";
@@ -235,6 +236,20 @@ export async function commit(
   });
 }
 
+/**
+ * The decision as the ledger keeps it: codes and parameters without their English sentences, which replay
+ * never compares and which can be rebuilt for display — it halves what a bulk commit writes.
+ */
+function ledgerForm(d: Decision): Decision {
+  const bare = <T extends { text: string }>(r: T) => ({ ...r, text: "" });
+  return {
+    ...d,
+    stepText: "",
+    candidates: d.candidates.map((c) => ({ ...c, factors: c.factors.map(bare) })),
+    excluded: d.excluded.map((e) => ({ ...e, reasons: e.reasons.map(bare) })),
+  };
+}
+
 function queuedDecision(seed: string) {
   return {
     chosenOfficerId: null,
@@ -280,7 +295,7 @@ async function writeLedger(
           step: o.decision.step,
           seed: batch.seed,
           inputs: JSON.stringify({ case: o.facts }),
-          decision: JSON.stringify(o.decision),
+          decision: JSON.stringify(ledgerForm(o.decision)),
           reason: reasonOf(o),
           actor_id: actor.userId,
           batch_id: batch.id,
@@ -345,16 +360,15 @@ async function applyToCases(
       )
       .execute();
   }
-  for (let i = 0; i < changing.length; i += 1000) {
-    const chunk = changing.slice(i, i + 1000);
-    const values = sql.join(
-      chunk.map((x) => sql`(${x.c.id}::uuid, ${x.o.officerId}::uuid, ${x.c.version}::int)`),
-    );
+  if (changing.length > 0) {
+    // One statement for the whole batch, each row guarded by the version seen at preview.
     const result = await sql`
       update cases set assigned_officer_id = v.officer_id, version = cases.version + 1, updated_at = now()
-      from (values ${values}) as v(id, officer_id, version)
+      from unnest(${sql.val(changing.map((x) => x.c.id))}::uuid[],
+                  ${sql.val(changing.map((x) => x.o.officerId))}::uuid[],
+                  ${sql.val(changing.map((x) => x.c.version))}::int[]) as v(id, officer_id, version)
       where cases.id = v.id and cases.version = v.version`.execute(trx);
-    if (Number(result.numAffectedRows ?? 0) !== chunk.length) {
+    if (Number(result.numAffectedRows ?? 0) !== changing.length) {
       throw problems.conflict(
         "stale_version",
         "Another assignment of these cases was committed first; preview again.",

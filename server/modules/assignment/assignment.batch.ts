@@ -56,9 +56,20 @@ export function runBatch(
   cases: CaseFacts[],
   seed: string,
   overrides: ReadonlyMap<string, string> = new Map(),
+  listLimit: number = BULK_LIST_LIMIT,
 ): Outcome[] {
   if (overrides.size === 0) {
-    const decisions = decideMany(cases, inputs.officers, inputs.policy, () => seed, inputs.tiers, inputs.now);
+    const decisions = decideMany(
+      cases,
+      inputs.officers,
+      inputs.policy,
+      () => seed,
+      inputs.tiers,
+      inputs.now,
+      {
+        listLimit,
+      },
+    );
     return cases.map((facts, i) => {
       const decision = decisions[i]!;
       return { facts, decision, officerId: decision.chosenOfficerId, overridden: false };
@@ -66,7 +77,7 @@ export function runBatch(
   }
   let { officers, tiers } = inputs;
   return cases.map((facts, k) => {
-    const decision = decide(facts, officers, inputs.policy, seed, tiers, { listLimit: BULK_LIST_LIMIT });
+    const decision = decide(facts, officers, inputs.policy, seed, tiers, { listLimit });
     const override = overrides.get(facts.id);
     const officerId = override ?? decision.chosenOfficerId;
     // The k-th case of a batch is stamped now + k ms, exactly as decideMany stamps it (rotation needs turns).

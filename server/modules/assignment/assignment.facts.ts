@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";

@@ -66,7 +66,14 @@ export async function preview(
   const policy = await currentPolicy(db, officeId);
   const seed = randomBytes(16).toString("hex");
   const { inputs, cases: facts } = await snapshot(db, officeId, caseIds, policy.config, departingOfficerId);
-  const outcomes = runBatch(inputs, facts, seed);
+  // One case: every candidate and every excluded officer with the reasons; a bulk preview lists the first few.
+  const outcomes = runBatch(
+    inputs,
+    facts,
+    seed,
+    new Map(),
+    kind === "single" ? Number.POSITIVE_INFINITY : undefined,
+  );
   const batch = await db
     .insertInto("assignment_batches")
     .values({
@@ -191,7 +198,13 @@ export async function commit(
           officerId: null,
           overridden: false,
         }))
-      : runBatch(inputs, facts, batch.seed, overrides);
+      : runBatch(
+          inputs,
+          facts,
+          batch.seed,
+          overrides,
+          batch.kind === "single" ? Number.POSITIVE_INFINITY : undefined,
+        );
     const reasons = new Map(input.overrides.map((o) => [o.caseId, o.reason ?? ""]));
     const method = (o: Outcome) =>
       o.officerId === null
@@ -209,7 +222,8 @@ export async function commit(
       method,
       (o) => reasons.get(o.facts.id) ?? opts.reason ?? "",
     );
-    await applyToCases(trx, actor, batch, cases, outcomes, decisionIds, method, opts.reason);
+    const reasonFor = (o: Outcome) => reasons.get(o.facts.id) || opts.reason || "";
+    await applyToCases(trx, actor, batch, cases, outcomes, decisionIds, method, reasonFor);
     await refreshOfficerLoad(trx, [
       ...outcomes.map((o) => o.officerId),
       ...cases.map((c) => c.assigned_officer_id),
@@ -317,7 +331,7 @@ async function applyToCases(
   outcomes: Outcome[],
   decisionIds: string[],
   method: (o: Outcome) => string,
-  reason: string | undefined,
+  reasonOf: (o: Outcome) => string,
 ) {
   const now = new Date();
   const changing = outcomes
@@ -342,7 +356,7 @@ async function applyToCases(
           officer_id: x.o.officerId!,
           assigned_by: actor.userId,
           method: method(x.o),
-          reason: reason ?? (x.o.overridden ? "override" : x.o.decision.stepText),
+          reason: reasonOf(x.o),
           decision_id: x.decisionId,
           weight: x.o.facts.weight,
         })),
@@ -386,7 +400,7 @@ async function applyToCases(
       decisionId: x.decisionId,
       batchId: batch.id,
       weight: x.o.facts.weight,
-      ...(reason ? { reason } : {}),
+      ...(reasonOf(x.o) ? { reason: reasonOf(x.o) } : {}),
     },
   }));
   await recordAuditMany(trx, actor, events);

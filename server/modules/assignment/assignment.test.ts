@@ -421,4 +421,33 @@ describe("assignment engine over HTTP", () => {
     expect(decided.statusCode).toBe(200);
     expect(await total()).toBe(1);
   });
+
+  it("edits a weight (Law Ministry) and shows an override's written reason on the case", async () => {
+    const weights = (await call(solicitor, { method: "GET", url: "/api/v1/assignment/weights" })).json()
+      .items;
+    const wp = weights.find((w: { kind: string; key: string }) => w.kind === "case_type" && w.key === "WP");
+    const edited = await call(solicitor, {
+      method: "PATCH",
+      url: `/api/v1/assignment/weights/${wp.id}`,
+      body: { version: wp.version, weight: wp.weight },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().version).toBe(wp.version + 1);
+
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(1);
+    const p = (
+      await call(office.assigner, { method: "POST", url: `/api/v1/cases/${ids[0]}/suggestion`, body: {} })
+    ).json();
+    expect(p.items[0].decision.omitted).toBeUndefined();
+    const other = office.officers.find((o) => o.id !== p.items[0].decision.chosenOfficerId)!;
+    const reason = "Ministry requested this counsel by letter of 3 November";
+    await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+      body: { overrides: [{ caseId: ids[0], officerId: other.id, reason }] },
+    });
+    const detail = (await call(solicitor, { method: "GET", url: `/api/v1/cases/${ids[0]}` })).json();
+    expect(detail.assignments[0]).toMatchObject({ reason, method: "override" });
+  });
 });

@@ -134,7 +134,7 @@ export async function loadDefaultWeights(db: Database): Promise<number> {
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
 
-export async function listWeights(db: Database) {
+export async function listWeights(db: Database | Trx) {
   const rows = await db.selectFrom("assignment_weights").selectAll().orderBy("kind").orderBy("key").execute();
   return rows.map((r) => ({
     id: r.id,
@@ -180,6 +180,6 @@ export async function updateWeight(
         weight: { from: Number(before.weight), to: input.weight },
       },
     });
-    return (await listWeights(db)).find((w) => w.id === id)!;
+    return (await listWeights(trx)).find((w) => w.id === id)!;
   });
 }

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { usePendingCount } from "../features/users/api.ts";
 import { canManageReference } from "./abilities.ts";
 import { useLocale } from "./format.ts";
@@ -53,6 +54,25 @@ export function Shell({ children }: { children: ReactNode }) {
       show: canManageReference(me),
     },
     { to: "/reference", label: t("nav.reference"), testId: "nav-reference", show: canManageReference(me) },
+    {
+      to: "/assignment",
+      label: t("nav.assignment"),
+      testId: "nav-assignment",
+      show: me.abilities.assignCases,
+      exact: true,
+    },
+    {
+      to: "/assignment/officers",
+      label: t("nav.assignmentOfficers"),
+      testId: "nav-assignment-officers",
+      show: me.abilities.assignCases,
+    },
+    {
+      to: "/assignment/policy",
+      label: t("nav.assignmentPolicy"),
+      testId: "nav-assignment-policy",
+      show: me.abilities.assignCases || me.roles.includes("administrator"),
+    },
     { to: "/audit", label: t("nav.audit"), testId: "nav-audit", show: me.abilities.readAudit },
   ];
   const isActive = (item: NavItem) =>
@@ -81,6 +101,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

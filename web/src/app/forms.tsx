@@ -63,6 +63,9 @@ const KNOWN_CODES = new Set([
   "unauthenticated",
   "code_taken",
   "self_removal",
+  "batch_committed",
+  "nothing_to_hand_over",
+  "no_profile",
 ]);
 
 export function ProblemAlert({

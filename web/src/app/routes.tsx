@@ -1,5 +1,9 @@
 import { Center, Loader } from "@mantine/core";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
+import { AssignmentPage } from "../features/assignment/AssignmentPage.tsx";
+import { OfficerProfilePage } from "../features/assignment/OfficerProfilePage.tsx";
+import { OfficersPage } from "../features/assignment/OfficersPage.tsx";
+import { PolicyPage } from "../features/assignment/PolicyPage.tsx";
 import { AuditPage } from "../features/audit/AuditPage.tsx";
 import { LoginPage } from "../features/auth/LoginPage.tsx";
 import { RegisterPage } from "../features/auth/RegisterPage.tsx";
@@ -74,6 +78,10 @@ export function AppRoutes() {
         <Route path="/cases/:id/edit" element={<CaseFormPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
+        <Route path="/assignment" element={<AssignmentPage />} />
+        <Route path="/assignment/policy" element={<PolicyPage />} />
+        <Route path="/assignment/officers" element={<OfficersPage />} />
+        <Route path="/assignment/officers/:id" element={<OfficerProfilePage />} />
         <Route path="/organisations" element={<OrganisationsPage />} />
         <Route path="/reference" element={<ReferencePage />} />
         <Route path="*" element={<NotFound />} />

@@ -16,6 +16,7 @@ import { type FormEvent, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, isolate, useLocale } from "../../app/format.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
+import { SuggestionPanel } from "../assignment/SuggestionPanel.tsx";
 import { useAssign, useOfficers } from "./api.ts";
 import { CaseUnassign } from "./CaseUnassign.tsx";
 import type { CaseDetail } from "./types.ts";
@@ -27,58 +28,61 @@ export function CaseAssignment({ c }: { c: CaseDetail }) {
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 7 }}>
-        <Card withBorder>
-          <Title order={2} size="h4" mb="xs">
-            {t("cases.assignedOfficer")}
-          </Title>
-          <Group justify="space-between" mb="md" wrap="nowrap">
-            <Text fw={500} data-testid="assignment-current">
-              {c.assignedOfficer ? <bdi>{c.assignedOfficer.fullName}</bdi> : t("cases.unassigned")}
-            </Text>
-            <CaseUnassign c={c} />
-          </Group>
-          <Title order={3} size="h5" mb="xs">
-            {t("cases.assignmentHistory")}
-          </Title>
-          {history.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t("cases.noAssignments")}
-            </Text>
-          ) : (
-            <Timeline bulletSize={14} lineWidth={2} active={0} data-testid="assignment-history">
-              {history.map((a) => (
-                <Timeline.Item
-                  key={a.id}
-                  title={
-                    <>
-                      <bdi>{a.officer.fullName}</bdi>{" "}
-                      {!a.endedAt && (
-                        <Badge size="xs" color="teal">
-                          {t("cases.current")}
-                        </Badge>
-                      )}
-                    </>
-                  }
-                >
-                  <Text size="xs" c="dimmed">
-                    {formatDateTime(a.assignedAt, locale)}
-                    {a.endedAt ? ` – ${formatDateTime(a.endedAt, locale)}` : ""}
-                    {" · "}
-                    {t(`assignmentMethod.${a.method}`, { defaultValue: a.method })}
-                    {a.assignedBy
-                      ? ` · ${t("cases.assignedBy", { name: isolate(a.assignedBy.fullName) })}`
-                      : ""}
-                  </Text>
-                  {a.reason && (
-                    <Text size="sm" className="prewrap">
-                      <bdi>{a.reason}</bdi>
+        <Stack gap="md">
+          <Card withBorder>
+            <Title order={2} size="h4" mb="xs">
+              {t("cases.assignedOfficer")}
+            </Title>
+            <Group justify="space-between" mb="md" wrap="nowrap">
+              <Text fw={500} data-testid="assignment-current">
+                {c.assignedOfficer ? <bdi>{c.assignedOfficer.fullName}</bdi> : t("cases.unassigned")}
+              </Text>
+              <CaseUnassign c={c} />
+            </Group>
+            <Title order={3} size="h5" mb="xs">
+              {t("cases.assignmentHistory")}
+            </Title>
+            {history.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t("cases.noAssignments")}
+              </Text>
+            ) : (
+              <Timeline bulletSize={14} lineWidth={2} active={0} data-testid="assignment-history">
+                {history.map((a) => (
+                  <Timeline.Item
+                    key={a.id}
+                    title={
+                      <>
+                        <bdi>{a.officer.fullName}</bdi>{" "}
+                        {!a.endedAt && (
+                          <Badge size="xs" color="teal">
+                            {t("cases.current")}
+                          </Badge>
+                        )}
+                      </>
+                    }
+                  >
+                    <Text size="xs" c="dimmed">
+                      {formatDateTime(a.assignedAt, locale)}
+                      {a.endedAt ? ` – ${formatDateTime(a.endedAt, locale)}` : ""}
+                      {" · "}
+                      {t(`assignmentMethod.${a.method}`, { defaultValue: a.method })}
+                      {a.assignedBy
+                        ? ` · ${t("cases.assignedBy", { name: isolate(a.assignedBy.fullName) })}`
+                        : ""}
                     </Text>
-                  )}
-                </Timeline.Item>
-              ))}
-            </Timeline>
-          )}
-        </Card>
+                    {a.reason && (
+                      <Text size="sm" className="prewrap">
+                        <bdi>{a.reason}</bdi>
+                      </Text>
+                    )}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+            )}
+          </Card>
+          <SuggestionPanel c={c} />
+        </Stack>
       </Grid.Col>
       {c.abilities.assign && (
         <Grid.Col span={{ base: 12, md: 5 }}>

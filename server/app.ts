@@ -26,6 +26,7 @@ import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
+import { installNulGuard } from "./platform/http/nul-guard.ts";
 import { installProblemHandler } from "./platform/http/problems.ts";
 import type { BlobStorage } from "./platform/storage/storage.ts";
 
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", deps);
   installProblemHandler(app);
+  installNulGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,3 +1,5 @@
+import type { Database } from "../../db/connection.ts";
+import type { Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { problems } from "../../platform/errors.ts";
 
@@ -5,22 +7,41 @@ import { problems } from "../../platform/errors.ts";
  * Who runs assignment for which law office: the office's assigning officer for their own office; the Law
  * Ministry for any office. `officeId` null means a system-wide setting (weights): Law Ministry or administrator.
  */
-export function assertMayManageOffice(actor: Actor, officeId: string | null): void {
-  if (hasRole(actor, "law_ministry")) return;
-  if (officeId === null && hasRole(actor, "administrator")) return;
-  if (officeId !== null && hasRole(actor, "assigning_officer") && actor.organisationId === officeId) return;
-  throw problems.forbidden(
-    "Only the office's assigning officer or the Law Ministry manages its assignments.",
-  );
+export function mayManageOffice(actor: Actor, officeId: string | null): boolean {
+  if (hasRole(actor, "law_ministry")) return true;
+  if (officeId === null) return hasRole(actor, "administrator");
+  return hasRole(actor, "assigning_officer") && actor.organisationId === officeId;
 }
 
-/** The office an actor works for, unless they name another they may manage. */
-export function resolveOffice(actor: Actor, requested: string | undefined): string {
+export function assertMayManageOffice(actor: Actor, officeId: string | null): void {
+  if (!mayManageOffice(actor, officeId)) {
+    throw problems.forbidden(
+      "Only the office's assigning officer or the Law Ministry manages its assignments.",
+    );
+  }
+}
+
+/**
+ * The law office an actor works for, unless they name another they may manage. An office that does not exist
+ * or is not a law office answers 404, like any record outside reach.
+ */
+export async function resolveOffice(
+  db: Database | Trx,
+  actor: Actor,
+  requested: string | undefined,
+): Promise<string> {
   if (!requested && actor.organisationKind !== "law_office") {
     throw problems.validation([{ path: "querystring.officeId", message: "name the law office" }]);
   }
   const officeId = requested ?? actor.organisationId;
   assertMayManageOffice(actor, officeId);
+  const office = await db
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "=", officeId)
+    .where("kind", "=", "law_office")
+    .executeTakeFirst();
+  if (!office) throw problems.notFound("law office");
   return officeId;
 }
 

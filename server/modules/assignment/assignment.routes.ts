@@ -44,7 +44,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      resolveOffice(actor, req.query.officeId);
+      await resolveOffice(db, actor, req.query.officeId);
       return { items: await views.queue(db, actor, req.query.limit) };
     },
   );
@@ -52,7 +52,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/assignment/workload",
     { schema: { tags, querystring: officeQuery, response: { 200: list(workloadItem) } } },
     async (req) => {
-      const officeId = resolveOffice(requireActor(req), req.query.officeId);
+      const officeId = await resolveOffice(db, requireActor(req), req.query.officeId);
       return { items: await views.workload(db, officeId) };
     },
   );
@@ -116,16 +116,16 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/assignment/policy",
     { schema: { tags, querystring: officeQuery, response: { 200: policySchema } } },
     async (req) => {
-      const officeId = resolveOffice(requireActor(req), req.query.officeId);
+      const officeId = await resolveOffice(db, requireActor(req), req.query.officeId);
       return policies.presentPolicy(await policies.currentPolicy(db, officeId));
     },
   );
   app.put(
     "/assignment/policy",
     { schema: { tags, querystring: officeQuery, body: policyBody, response: { 200: policySchema } } },
-    (req) => {
+    async (req) => {
       const actor = requireActor(req);
-      return policies.savePolicy(db, actor, resolveOffice(actor, req.query.officeId), req.body);
+      return policies.savePolicy(db, actor, await resolveOffice(db, actor, req.query.officeId), req.body);
     },
   );
 
@@ -143,7 +143,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/assignment/officers",
     { schema: { tags, querystring: officeQuery, response: { 200: list(officerProfileSchema) } } },
     async (req) => {
-      const officeId = resolveOffice(requireActor(req), req.query.officeId);
+      const officeId = await resolveOffice(db, requireActor(req), req.query.officeId);
       return { items: await officers.listProfiles(db, officeId) };
     },
   );

@@ -11,7 +11,7 @@ import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
-import { assertMayManageOffice, resolveOffice } from "./assignment.policy.ts";
+import { mayManageOffice, resolveOffice } from "./assignment.policy.ts";
 import type { Decision } from "./engine.ts";
 import { currentPolicy } from "./policies.service.ts";
 
@@ -48,7 +48,7 @@ export async function preview(
   kind: Kind,
   departingOfficerId: string | null = null,
 ) {
-  const officeId = resolveOffice(actor, input.officeId);
+  const officeId = await resolveOffice(db, actor, input.officeId);
   const caseIds = [...new Set(input.caseIds)];
   const cases = await visibleCases(db, actor, caseIds);
   if (kind === "bulk") {
@@ -109,12 +109,12 @@ export async function preview(
 /** Hands an officer's open cases over: a preview of their redistribution by the policy. */
 export async function previewHandover(db: Database, actor: Actor, officerId: string) {
   const officer = await db
-    .selectFrom("users")
-    .select(["id", "organisation_id"])
-    .where("id", "=", officerId)
+    .selectFrom("users as u")
+    .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
+    .select(["u.id", "u.organisation_id"])
+    .where("u.id", "=", officerId)
     .executeTakeFirst();
-  if (!officer) throw problems.notFound("law officer");
-  assertMayManageOffice(actor, officer.organisation_id);
+  if (!officer || !mayManageOffice(actor, officer.organisation_id)) throw problems.notFound("law officer");
   const open = await db
     .selectFrom("cases")
     .select("id")
@@ -151,8 +151,8 @@ export async function commit(
       .where("id", "=", batchId)
       .forUpdate()
       .executeTakeFirst();
-    if (!batch) throw problems.notFound("assignment batch");
-    assertMayManageOffice(actor, batch.office_id);
+    // Another office's batch answers exactly like an unknown one.
+    if (!batch || !mayManageOffice(actor, batch.office_id)) throw problems.notFound("assignment batch");
     if (batch.committed_at)
       throw problems.conflict("batch_committed", "This preview has already been committed.");
     const overrides = new Map<string, string>();

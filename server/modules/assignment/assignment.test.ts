@@ -450,4 +450,25 @@ describe("assignment engine over HTTP", () => {
     const detail = (await call(solicitor, { method: "GET", url: `/api/v1/cases/${ids[0]}` })).json();
     expect(detail.assignments[0]).toMatchObject({ reason, method: "override" });
   });
+
+  it("another office's batch and officers answer 404, like unknown ones", async () => {
+    const office = await makeOffice(1);
+    const { ids } = await registerCases(1);
+    const p = (
+      await call(office.assigner, { method: "POST", url: `/api/v1/cases/${ids[0]}/suggestion`, body: {} })
+    ).json();
+    const stranger = await makeOffice(1);
+    const commit = await call(stranger.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/batches/${p.batchId}/commit`,
+      body: {},
+    });
+    expect(commit.statusCode).toBe(404);
+    const handover = await call(stranger.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/officers/${office.officers[0]!.id}/handover`,
+      body: {},
+    });
+    expect(handover.statusCode).toBe(404);
+  });
 });

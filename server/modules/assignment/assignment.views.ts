@@ -118,13 +118,18 @@ export async function verifyLedger(db: Database, officeId?: string) {
 
 export async function notificationsOf(db: Database, actor: Actor) {
   const rows = await db
-    .selectFrom("notifications as n")
-    .leftJoin("cases as c", "c.id", "n.case_id")
-    .select(["n.id", "n.kind", "n.case_id", "n.params", "n.read_at", "n.created_at", "c.title"])
-    .where("n.user_id", "=", actor.userId)
-    .orderBy("n.created_at", "desc")
+    .selectFrom("notifications")
+    .select(["id", "kind", "case_id", "params", "read_at", "created_at"])
+    .where("user_id", "=", actor.userId)
+    .orderBy("created_at", "desc")
     .limit(100)
     .execute();
+  // Titles only of cases the officer can still see (a case handed over or made confidential drops out).
+  const caseIds = [...new Set(rows.flatMap((r) => (r.case_id ? [r.case_id] : [])))];
+  const visible = caseIds.length
+    ? await caseQuery(db, actor).select(["c.id", "c.title"]).where("c.id", "in", caseIds).execute()
+    : [];
+  const titles = new Map(visible.map((v) => [v.id, v.title]));
   const unread = await db
     .selectFrom("notifications")
     .select(sql<number>`count(*)`.as("n"))
@@ -137,7 +142,7 @@ export async function notificationsOf(db: Database, actor: Actor) {
       id: r.id,
       kind: r.kind,
       caseId: r.case_id,
-      caseTitle: r.title,
+      caseTitle: r.case_id ? (titles.get(r.case_id) ?? null) : null,
       params: r.params as Record<string, unknown>,
       readAt: r.read_at?.toISOString() ?? null,
       createdAt: r.created_at.toISOString(),

@@ -6,7 +6,7 @@ import type {
   officerProfileBody,
 } from "../../../common/schemas/assignment.ts";
 import type { Database } from "../../db/connection.ts";
-import { inTransaction, type Trx } from "../../db/transaction.ts";
+import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
@@ -169,7 +169,12 @@ export async function saveProfile(
       await trx
         .insertInto("officer_profiles")
         .values({ user_id: userId, ...values })
-        .execute();
+        .execute()
+        .catch((error) => {
+          // Two first saves at once: the loser is as stale as any other late writer.
+          if (isUniqueViolation(error)) throw problems.staleVersion(1);
+          throw error;
+        });
       await refreshOfficerLoad(trx, [userId]);
     }
     await assertSeatsExist(trx, input.seats);

@@ -162,7 +162,7 @@ export async function updateWeight(
       .executeTakeFirst();
     if (!before) throw problems.notFound("weight");
     if (before.version !== input.version) throw problems.staleVersion(before.version);
-    await trx
+    const updated = await trx
       .updateTable("assignment_weights")
       .set({
         weight: input.weight,
@@ -170,7 +170,9 @@ export async function updateWeight(
         version: before.version + 1,
       })
       .where("id", "=", id)
-      .execute();
+      .where("version", "=", input.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw problems.staleVersion(before.version + 1);
     await recordAudit(trx, actor, {
       action: "assignment.weight_changed",
       entityType: "assignment_weight",

@@ -182,7 +182,7 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
         .filter((k) => k !== "parties")
         .map((k) => [k, (after as Record<string, unknown>)[k]]),
     );
-    await trx
+    const updated = await trx
       .updateTable("cases")
       .set({ ...set, version: row.version + 1, updated_at: new Date() })
       .where("id", "=", id)
@@ -193,6 +193,8 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
           throw problems.conflict("duplicate_case", "That case number is already registered.");
         throw error;
       });
+    // Another edit committed between our read and this write: refuse rather than overwrite it.
+    if (Number(updated.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
     if (input.parties) await repo.replaceParties(trx, id, input.parties);
     if (flags.confidential && !row.is_confidential) {
       await trx

@@ -83,18 +83,23 @@ async function recordWrongPassword(
   ctx: RequestContext,
   user: { id: string; organisation_id: string; failed_logins: number },
 ): Promise<never> {
-  const failures = user.failed_logins + 1;
-  const lock = failures >= config.loginMaxFailures;
-  await inTransaction(db, async (trx) => {
-    await trx
+  // Count in the database, not from the value read at the start: parallel wrong guesses must all count.
+  const { lock } = await inTransaction(db, async (trx) => {
+    const row = await trx
       .updateTable("users")
-      .set(
-        lock
-          ? { failed_logins: 0, locked_until: new Date(Date.now() + config.loginLockoutMinutes * 60_000) }
-          : { failed_logins: failures },
-      )
+      .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
       .where("id", "=", user.id)
-      .execute();
+      .returning("failed_logins")
+      .executeTakeFirstOrThrow();
+    const failures = row.failed_logins;
+    const lock = failures >= config.loginMaxFailures;
+    if (lock) {
+      await trx
+        .updateTable("users")
+        .set({ failed_logins: 0, locked_until: new Date(Date.now() + config.loginLockoutMinutes * 60_000) })
+        .where("id", "=", user.id)
+        .execute();
+    }
     const base = { entityType: "user", entityId: user.id, organisationId: user.organisation_id } as const;
     await recordAudit(trx, ctx, {
       ...base,
@@ -108,6 +113,7 @@ async function recordWrongPassword(
         changes: { minutes: config.loginLockoutMinutes },
       });
     }
+    return { failures, lock };
   });
   if (lock) {
     throw new Problem(

@@ -187,4 +187,26 @@ describe("registration and approval", () => {
     expect(created.statusCode).toBe(201);
     expect(created.json().roles).toEqual(["administrator"]);
   });
+
+  it("a nodal officer cannot take over a Law Ministry or administrator account in the same organisation", async () => {
+    const org = await makeOrganisation();
+    const nodal = await signedIn(["nodal_officer"], org.id);
+    const solicitor = await makeUser(org.id, ["law_ministry"]);
+    const res = await call(nodal, {
+      method: "PATCH",
+      url: `/api/v1/users/${solicitor.id}`,
+      body: { version: 1, password: "taken-over-password-1" },
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await loginAs(solicitor.username, "taken-over-password-1")).statusCode).toBe(401);
+  });
+});
+
+describe("lockout under parallel guessing", () => {
+  it("counts every one of many simultaneous wrong passwords", async () => {
+    const org = await makeOrganisation();
+    const user = await makeUser(org.id, ["focal_person"]);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => loginAs(user.username, `parallel-guess-${i}`)));
+    expect((await loginAs(user.username, TEST_PASSWORD)).statusCode).toBe(423);
+  });
 });

@@ -29,9 +29,18 @@ export function canSeeUser(actor: Actor, user: UserRecord & { id: string }): boo
   return user.id === actor.userId;
 }
 
-export function canManageUser(actor: Actor, user: UserRecord): boolean {
+/**
+ * Administrators manage everyone. A nodal officer manages users of their own organisation whose roles are all
+ * ones a nodal officer could grant — never a Law Ministry officer or an administrator who happens to share the
+ * organisation, whose password, roles and status stay out of their reach.
+ */
+export function canManageUser(actor: Actor, user: UserRecord, targetRoles: readonly string[]): boolean {
   if (hasRole(actor, "administrator")) return true;
-  return hasRole(actor, "nodal_officer") && user.organisation_id === actor.organisationId;
+  return (
+    hasRole(actor, "nodal_officer") &&
+    user.organisation_id === actor.organisationId &&
+    targetRoles.every((r) => NODAL_GRANTABLE.has(r as Role))
+  );
 }
 
 export function assertCanGrant(actor: Actor, organisationId: string, roles: readonly Role[]): void {

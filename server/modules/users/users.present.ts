@@ -24,7 +24,7 @@ export function presentMe(actor: Actor, row: UserRow): Me {
 }
 
 export function presentUser(actor: Actor, row: UserRow, roles: string[]): UserDto {
-  const manage = canManageUser(actor, row);
+  const manage = canManageUser(actor, row, roles);
   return {
     id: row.id,
     username: row.username,

@@ -171,7 +171,8 @@ export async function updateUser(
   return inTransaction(db, async (trx) => {
     const row = await loadVisibleUser(trx, actor, id);
     const isSelf = id === actor.userId;
-    if (!canManageUser(actor, row) && !(isSelf && onlySelfServiceFields(input))) {
+    const targetRoles = (await repo.rolesOf(trx, [id])).get(id) ?? [];
+    if (!canManageUser(actor, row, targetRoles) && !(isSelf && onlySelfServiceFields(input))) {
       throw problems.forbidden("You may not change this user.");
     }
     if (row.version !== input.version) throw problems.staleVersion(row.version);
@@ -229,7 +230,7 @@ export async function decideRegistration(
 ) {
   return inTransaction(db, async (trx) => {
     const row = await loadVisibleUser(trx, actor, id);
-    if (!canManageUser(actor, row))
+    if (!canManageUser(actor, row, (await repo.rolesOf(trx, [id])).get(id) ?? []))
       throw problems.forbidden("Only the organisation's nodal officer approves.");
     if (row.version !== version) throw problems.staleVersion(row.version);
     if (row.status !== "pending") {

@@ -58,6 +58,11 @@ function toProblem(error: FastifyError | Problem): Problem {
       "The body is not valid JSON.",
     );
   }
+  // Characters PostgreSQL cannot store (NUL, invalid escapes) are the client's input, not our failure.
+  const pgCode = (error as { code?: string }).code;
+  if (pgCode === "22021" || pgCode === "22P05") {
+    return problems.validation([{ path: "body", message: "contains characters that cannot be stored" }]);
+  }
   if (status === 429) return new Problem(429, "rate_limited", "Too many requests; wait a moment and retry.");
   if (status >= 400 && status < 500) return new Problem(status, "bad_request", error.message);
   return new Problem(500, "internal_error", "Something went wrong on our side; it has been logged.");

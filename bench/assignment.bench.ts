@@ -49,7 +49,7 @@ import {
   loadWeights,
   tierTotalsOf,
 } from "../server/modules/assignment/assignment.facts.ts";
-import { currentPolicy } from "../server/modules/assignment/policies.service.ts";
+import { readPolicy } from "../server/modules/assignment/policies.service.ts";
 import { displayNumber } from "../server/modules/cases/cases.present.ts";
 import { caseQuery } from "../server/modules/cases/cases.repo.ts";
 import type { Actor } from "../server/platform/actor.ts";
@@ -621,9 +621,9 @@ async function inProcess(data: Generated, ids: string[]): Promise<Phase[]> {
       note: "",
     });
     out.push({
-      step: "1 case: currentPolicy + loadWeights",
+      step: "1 case: readPolicy + loadWeights",
       ms: await median(10, async () => {
-        await currentPolicy(db, data.officeId);
+        await readPolicy(db, data.officeId);
         await loadWeights(db);
       }),
       note: "",
@@ -641,8 +641,8 @@ async function inProcess(data: Generated, ids: string[]): Promise<Phase[]> {
     // 10,000 cases, as a bulk preview does it
     const [rows, tVisible] = await time(() => visible(ids));
     out.push({ step: "10k: visible-cases query", ms: tVisible, note: `${rows.length} rows` });
-    const [policy, tPolicy] = await time(() => currentPolicy(db, data.officeId));
-    out.push({ step: "10k: currentPolicy", ms: tPolicy, note: "" });
+    const [policy, tPolicy] = await time(() => readPolicy(db, data.officeId));
+    out.push({ step: "10k: readPolicy", ms: tPolicy, note: "" });
     const [officers, tOfficers] = await time(() => loadOfficerFacts(db, data.officeId, today));
     out.push({ step: "10k: loadOfficerFacts", ms: tOfficers, note: `${officers.length} officers` });
     const tenth = ids.slice(0, Math.ceil(ids.length / 10));

@@ -44,7 +44,11 @@ export const policySchema = z.object({
   createdAt: z.string(),
 });
 
-export const policyBody = z.object({ version, config: policyConfig, note: trimmed(1000) });
+export const policyBody = z.object({
+  version: z.number().int().min(0),
+  config: policyConfig,
+  note: trimmed(1000),
+});
 export const officeQuery = z.object({ officeId: uuid.optional() });
 
 const seat = z.object({ courtId: uuid, benchId: uuid.nullable() });

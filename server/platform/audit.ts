@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "assignment.weight_changed",
   "assignment.profile_changed",
   "assignment.committed",
+  "assignment.previewed",
   "seed.demo",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -117,7 +117,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: officeQuery, response: { 200: policySchema } } },
     async (req) => {
       const officeId = await resolveOffice(db, requireActor(req), req.query.officeId);
-      return policies.presentPolicy(await policies.currentPolicy(db, officeId));
+      return policies.presentPolicy(await policies.readPolicy(db, officeId));
     },
   );
   app.put(

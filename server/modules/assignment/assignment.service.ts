@@ -63,31 +63,45 @@ export async function preview(
       );
     }
   }
-  const policy = await currentPolicy(db, officeId);
   const seed = randomBytes(16).toString("hex");
-  const { inputs, cases: facts } = await snapshot(db, officeId, caseIds, policy.config, departingOfficerId);
-  // One case: every candidate and every excluded officer with the reasons; a bulk preview lists the first few.
-  const outcomes = runBatch(
-    inputs,
-    facts,
-    seed,
-    new Map(),
-    kind === "single" ? Number.POSITIVE_INFINITY : undefined,
-  );
-  const batch = await db
-    .insertInto("assignment_batches")
-    .values({
-      office_id: officeId,
-      policy_id: policy.id,
-      kind,
-      seed,
-      case_ids: caseIds,
-      case_versions: cases.map((c) => c.version),
-      departing_officer_id: departingOfficerId,
-      created_by: actor.userId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  // The batch row and its audit event commit together; the engine's pass is the same one the commit repeats.
+  const { policy, batch, outcomes } = await inTransaction(db, async (trx) => {
+    const policy = await currentPolicy(trx, actor, officeId);
+    const { inputs, cases: facts } = await snapshot(
+      trx,
+      officeId,
+      caseIds,
+      policy.config,
+      departingOfficerId,
+    );
+    // One case: every candidate and every excluded officer with the reasons; a bulk preview lists the first few.
+    const single = kind === "single" ? Number.POSITIVE_INFINITY : undefined;
+    const outcomes = runBatch(inputs, facts, seed, new Map(), single);
+    const batch = await trx
+      .insertInto("assignment_batches")
+      .values({
+        office_id: officeId,
+        policy_id: policy.id,
+        kind,
+        seed,
+        case_ids: caseIds,
+        case_versions: cases.map((c) => c.version),
+        departing_officer_id: departingOfficerId,
+        created_by: actor.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAuditMany(trx, actor, [
+      {
+        action: "assignment.previewed",
+        entityType: "assignment_batch",
+        entityId: batch.id,
+        organisationId: officeId,
+        changes: { kind, cases: caseIds.length, policyVersion: policy.version, departingOfficerId },
+      },
+    ]);
+    return { policy, batch, outcomes };
+  });
   const caseById = new Map(cases.map((c) => [c.id, c]));
   return {
     batchId: batch.id,

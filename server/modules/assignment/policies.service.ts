@@ -17,8 +17,7 @@ import { assertMayManageOffice } from "./assignment.policy.ts";
 
 type Q = Database | Trx;
 
-/** The office's current policy; the first use creates version 1 with the defaults, so there always is one. */
-export async function currentPolicy(q: Q, officeId: string) {
+async function findPolicy(q: Q, officeId: string) {
   const row = await q
     .selectFrom("assignment_policies as p")
     .leftJoin("users as u", "u.id", "p.created_by")
@@ -36,8 +35,17 @@ export async function currentPolicy(q: Q, officeId: string) {
     .orderBy("p.version", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (row) return { ...row, config: policyConfig.parse(row.config) };
-  await q
+  return row ? { ...row, config: policyConfig.parse(row.config) } : undefined;
+}
+
+/**
+ * The office's policy for a decision, inside the caller's transaction; an office's first decision records
+ * version 1 with the CAMS defaults (audited), so every decision points at a stored version.
+ */
+export async function currentPolicy(trx: Trx, actor: Actor, officeId: string) {
+  const found = await findPolicy(trx, officeId);
+  if (found) return found;
+  await trx
     .insertInto("assignment_policies")
     .values({
       organisation_id: officeId,
@@ -45,12 +53,34 @@ export async function currentPolicy(q: Q, officeId: string) {
       config: JSON.stringify(DEFAULT_POLICY),
       note: "CAMS defaults",
     })
-    .onConflict((oc) => oc.doNothing())
     .execute();
-  return currentPolicy(q, officeId);
+  await recordAudit(trx, actor, {
+    action: "assignment.policy_changed",
+    entityType: "assignment_policy",
+    entityId: officeId,
+    organisationId: officeId,
+    changes: { version: 1, to: DEFAULT_POLICY, note: "CAMS defaults" },
+  });
+  return (await findPolicy(trx, officeId))!;
 }
 
-export function presentPolicy(p: Awaited<ReturnType<typeof currentPolicy>>) {
+/** For reading: the stored policy, or the defaults as version 0 when the office has none yet (writes nothing). */
+export async function readPolicy(q: Q, officeId: string) {
+  return (
+    (await findPolicy(q, officeId)) ?? {
+      id: "",
+      organisation_id: officeId,
+      version: 0,
+      config: DEFAULT_POLICY,
+      note: "CAMS defaults (not yet saved)",
+      created_at: new Date(),
+      created_by: null,
+      full_name: null,
+    }
+  );
+}
+
+export function presentPolicy(p: Awaited<ReturnType<typeof readPolicy>>) {
   return {
     id: p.id,
     officeId: p.organisation_id,
@@ -71,21 +101,22 @@ export async function savePolicy(
 ) {
   assertMayManageOffice(actor, officeId);
   return inTransaction(db, async (trx) => {
-    const current = await currentPolicy(trx, officeId);
-    if (current.version !== input.version) throw problems.staleVersion(current.version);
+    const current = await findPolicy(trx, officeId);
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.version) throw problems.staleVersion(currentVersion);
     try {
       await trx
         .insertInto("assignment_policies")
         .values({
           organisation_id: officeId,
-          version: current.version + 1,
+          version: currentVersion + 1,
           config: JSON.stringify(input.config),
           note: input.note,
           created_by: actor.userId,
         })
         .execute();
     } catch (error) {
-      if (isUniqueViolation(error)) throw problems.staleVersion(current.version + 1);
+      if (isUniqueViolation(error)) throw problems.staleVersion(currentVersion + 1);
       throw error;
     }
     await recordAudit(trx, actor, {
@@ -93,9 +124,14 @@ export async function savePolicy(
       entityType: "assignment_policy",
       entityId: officeId,
       organisationId: officeId,
-      changes: { version: current.version + 1, from: current.config, to: input.config, note: input.note },
+      changes: {
+        version: currentVersion + 1,
+        from: current?.config ?? DEFAULT_POLICY,
+        to: input.config,
+        note: input.note,
+      },
     });
-    return presentPolicy(await currentPolicy(trx, officeId));
+    return presentPolicy((await findPolicy(trx, officeId))!);
   });
 }
 

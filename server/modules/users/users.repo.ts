@@ -114,8 +114,8 @@ export async function listUsers(q: Q, f: UserListFilter) {
 }
 
 /** Active law officers with their count of pending assigned cases, for the assignment picker. */
-export function listOfficers(q: Q) {
-  return q
+export function listOfficers(q: Q, organisationId: string | null) {
+  let query = q
     .selectFrom("users as u")
     .innerJoin("organisations as o", "o.id", "u.organisation_id")
     .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
@@ -137,6 +137,7 @@ export function listOfficers(q: Q) {
         .as("active_cases"),
     )
     .where("u.status", "=", "active")
-    .orderBy("u.full_name")
-    .execute();
+    .orderBy("u.full_name");
+  if (organisationId) query = query.where("u.organisation_id", "=", organisationId);
+  return query.execute();
 }

@@ -57,7 +57,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!hasRole(actor, "law_ministry", "assigning_officer", "administrator")) {
         throw problems.forbidden("Only those who assign cases see the officers' list.");
       }
-      return { items: await users.listOfficers(db) };
+      return { items: await users.listOfficers(db, actor) };
     },
   );
 };

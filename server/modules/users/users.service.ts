@@ -8,7 +8,7 @@ import type {
 } from "../../../common/schemas/users.ts";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
-import type { Actor, RequestContext } from "../../platform/actor.ts";
+import { type Actor, hasRole, type RequestContext } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { hashPassword } from "../../platform/auth/passwords.ts";
 import { deleteUserSessions } from "../../platform/auth/sessions.ts";
@@ -272,8 +272,12 @@ export async function setLocale(db: Database, actor: Actor, locale: "en" | "ur")
   });
 }
 
-export async function listOfficers(db: Database) {
-  const rows = await repo.listOfficers(db);
+/** Law officers for the assignment picker: an assigning officer sees their own office's; the Law Ministry all. */
+export async function listOfficers(db: Database, actor: Actor) {
+  const rows = await repo.listOfficers(
+    db,
+    hasRole(actor, "law_ministry", "administrator") ? null : actor.organisationId,
+  );
   return rows.map((r) => ({
     id: r.id,
     fullName: r.full_name,

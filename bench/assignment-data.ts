@@ -24,7 +24,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { CATEGORIES } from "../common/case-status.ts";
-import { caseWeight, type Weights } from "../server/modules/assignment/assignment.facts.ts";
+import { caseWeight, type Weights } from "../server/modules/cases/case-weight.ts";
 
 export type Options = {
   seed: number;

@@ -46,10 +46,10 @@ import { runBatch } from "../server/modules/assignment/assignment.batch.ts";
 import {
   loadCaseFacts,
   loadOfficerFacts,
-  loadWeights,
   tierTotalsOf,
 } from "../server/modules/assignment/assignment.facts.ts";
 import { readPolicy } from "../server/modules/assignment/policies.service.ts";
+import { loadWeights } from "../server/modules/cases/case-weight.ts";
 import { displayNumber } from "../server/modules/cases/cases.present.ts";
 import { caseQuery } from "../server/modules/cases/cases.repo.ts";
 import type { Actor } from "../server/platform/actor.ts";

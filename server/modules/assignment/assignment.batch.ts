@@ -1,7 +1,8 @@
 import { type PolicyConfigDto, policyConfig } from "../../../common/schemas/assignment.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
-import { loadCaseFacts, loadOfficerFacts, loadWeights, tierTotalsOf } from "./assignment.facts.ts";
+import { loadWeights } from "../cases/case-weight.ts";
+import { loadCaseFacts, loadOfficerFacts, tierTotalsOf } from "./assignment.facts.ts";
 import {
   applyAssignment,
   BULK_LIST_LIMIT,

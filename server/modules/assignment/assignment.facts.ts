@@ -1,5 +1,6 @@
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
+import { caseWeight, type Weights } from "../cases/case-weight.ts";
 import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";
 
 /**
@@ -8,44 +9,6 @@ import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";
  * weight, sensitivity, parties and the officers who hold their linked cases.
  */
 type Q = Database | Trx;
-
-export type Weights = {
-  caseType: Map<string, number>;
-  flag: Map<string, number>;
-  amountOver: { weight: number; threshold: number } | null;
-};
-
-export async function loadWeights(q: Q): Promise<Weights> {
-  const rows = await q.selectFrom("assignment_weights").selectAll().execute();
-  const amount = rows.find((r) => r.kind === "amount_over");
-  return {
-    caseType: new Map(rows.filter((r) => r.kind === "case_type").map((r) => [r.key, Number(r.weight)])),
-    flag: new Map(rows.filter((r) => r.kind === "flag").map((r) => [r.key, Number(r.weight)])),
-    amountOver: amount?.threshold
-      ? { weight: Number(amount.weight), threshold: Number(amount.threshold) }
-      : null,
-  };
-}
-
-type WeighableCase = {
-  type_code: string;
-  is_constitutional: boolean;
-  is_contempt: boolean;
-  is_tax_recovery: boolean;
-  amount_involved: string | null;
-};
-
-/** A case's weight: its type's weight (1 when unset) plus its flags' and a large amount's. */
-export function caseWeight(c: WeighableCase, w: Weights): number {
-  let weight = w.caseType.get(c.type_code) ?? 1;
-  if (c.is_constitutional) weight += w.flag.get("constitutional") ?? 0;
-  if (c.is_contempt) weight += w.flag.get("contempt") ?? 0;
-  if (c.is_tax_recovery) weight += w.flag.get("tax_recovery") ?? 0;
-  if (w.amountOver && c.amount_involved !== null && Number(c.amount_involved) >= w.amountOver.threshold) {
-    weight += w.amountOver.weight;
-  }
-  return Math.round(weight * 100) / 100;
-}
 
 /** The office's law officers (users with the law_officer role and a profile), as the engine sees them. */
 export async function loadOfficerFacts(q: Q, officeId: string, today: string): Promise<OfficerFacts[]> {

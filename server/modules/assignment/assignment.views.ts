@@ -1,10 +1,11 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { caseWeight, loadWeights } from "../cases/case-weight.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 import { type BatchInputs, replayBatch, type StoredDecision } from "./assignment.batch.ts";
-import { caseWeight, loadOfficerFacts, loadWeights } from "./assignment.facts.ts";
+import { loadOfficerFacts } from "./assignment.facts.ts";
 import type { CaseFacts, Decision } from "./engine.ts";
 import { today } from "./officers.service.ts";
 

@@ -8,6 +8,7 @@ import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
+import { caseWeight, loadWeights } from "./case-weight.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
@@ -84,6 +85,7 @@ export async function assignOfficer(
     if (!abilities.assign) throw problems.forbidden("You may not assign law officers.");
     if (row.version !== input.version) throw problems.staleVersion(row.version);
     let officerName: string | null = null;
+    let officerOffice: string | null = null;
     if (input.officerId) {
       const officer = await trx
         .selectFrom("users as u")
@@ -100,6 +102,7 @@ export async function assignOfficer(
         throw problems.forbidden("You may assign only officers of your own law office.");
       }
       officerName = officer.full_name;
+      officerOffice = officer.organisation_id;
     }
     if (input.officerId === row.assigned_officer_id) {
       throw problems.conflict("already_assigned", "The case is already with this officer.");
@@ -110,10 +113,35 @@ export async function assignOfficer(
       .where("case_id", "=", id)
       .where("ended_at", "is", null)
       .execute();
-    if (input.officerId) {
+    if (input.officerId && officerOffice) {
+      // A manual assignment bypasses the policy, so the ledger records it as an override with its reason.
+      const decision = await trx
+        .insertInto("assignment_decisions")
+        .values({
+          case_id: id,
+          office_id: officerOffice,
+          policy_id: null,
+          officer_id: input.officerId,
+          method: "override",
+          step: "manual",
+          seed: "",
+          inputs: JSON.stringify({}),
+          decision: JSON.stringify({ chosenOfficerId: input.officerId, step: "manual" }),
+          reason: input.reason,
+          actor_id: actor.userId,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       await trx
         .insertInto("case_assignments")
-        .values({ case_id: id, officer_id: input.officerId, assigned_by: actor.userId, reason: input.reason })
+        .values({
+          case_id: id,
+          officer_id: input.officerId,
+          assigned_by: actor.userId,
+          reason: input.reason,
+          decision_id: decision.id,
+          weight: caseWeight(row, await loadWeights(trx)),
+        })
         .execute();
     }
     await bumpVersion(trx, id, row.version, { assigned_officer_id: input.officerId });

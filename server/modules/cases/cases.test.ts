@@ -178,6 +178,20 @@ describe("case register", () => {
       method: "manual",
       endedAt: null,
     });
+    const { handle: h } = await testApp();
+    const ledger = await h.db
+      .selectFrom("assignment_decisions")
+      .select(["method", "step", "reason", "officer_id"])
+      .where("case_id", "=", c.id)
+      .execute();
+    expect(ledger).toEqual([
+      {
+        method: "override",
+        step: "manual",
+        reason: "Service matters before IHC",
+        officer_id: officerUser.id,
+      },
+    ]);
     const { login } = await import("../../test/harness.ts");
     const { TEST_PASSWORD } = await import("../../test/factories.ts");
     const officer = await login(officerUser.username, TEST_PASSWORD);

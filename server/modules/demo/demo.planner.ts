@@ -248,7 +248,7 @@ function planAppeal(ctx: PlanContext, c: PlannedCase) {
   drawStatus(ctx, appeal, 0.5);
 }
 
-/** A judgment the government has not implemented brings a contempt petition against the Secretary. */
+/** A judgment the government has not yet carried out brings a contempt petition against the Secretary. */
 function planContempt(ctx: PlanContext, drawn: PlannedCase[]) {
   const candidates = drawn.filter(
     (c) =>

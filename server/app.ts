@@ -21,6 +21,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(documentRoutes);
       await api.register(auditRoutes);
       await api.register(assignmentRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -200,32 +200,4 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       return views.verifyLedger(db, req.query.officeId);
     },
   );
-
-  const notification = z.object({
-    id: z.string(),
-    kind: z.string(),
-    caseId: z.string().nullable(),
-    caseTitle: z.string().nullable(),
-    params: z.record(z.string(), z.unknown()),
-    readAt: z.string().nullable(),
-    createdAt: z.string(),
-  });
-  app.get(
-    "/notifications",
-    {
-      schema: {
-        tags: ["notifications"],
-        response: { 200: z.object({ unread: z.number(), items: z.array(notification) }) },
-      },
-    },
-    (req) => views.notificationsOf(db, requireActor(req)),
-  );
-  app.post(
-    "/notifications/:id/read",
-    { schema: { tags: ["notifications"], params: idParams, response: { 204: z.null() } } },
-    async (req, reply) => {
-      await views.markRead(db, requireActor(req), req.params.id);
-      return reply.status(204).send(null);
-    },
-  );
 };

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { caseWeight, loadWeights } from "../cases/case-weight.ts";
@@ -115,48 +114,4 @@ export async function verifyLedger(db: Database, officeId?: string) {
     }
   }
   return { checked, reproduced: checked - failures.length, failures };
-}
-
-export async function notificationsOf(db: Database, actor: Actor) {
-  const rows = await db
-    .selectFrom("notifications")
-    .select(["id", "kind", "case_id", "params", "read_at", "created_at"])
-    .where("user_id", "=", actor.userId)
-    .orderBy("created_at", "desc")
-    .limit(100)
-    .execute();
-  // Titles only of cases the officer can still see (a case handed over or made confidential drops out).
-  const caseIds = [...new Set(rows.flatMap((r) => (r.case_id ? [r.case_id] : [])))];
-  const visible = caseIds.length
-    ? await caseQuery(db, actor).select(["c.id", "c.title"]).where("c.id", "in", caseIds).execute()
-    : [];
-  const titles = new Map(visible.map((v) => [v.id, v.title]));
-  const unread = await db
-    .selectFrom("notifications")
-    .select(sql<number>`count(*)`.as("n"))
-    .where("user_id", "=", actor.userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return {
-    unread: Number(unread.n),
-    items: rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      caseId: r.case_id,
-      caseTitle: r.case_id ? (titles.get(r.case_id) ?? null) : null,
-      params: r.params as Record<string, unknown>,
-      readAt: r.read_at?.toISOString() ?? null,
-      createdAt: r.created_at.toISOString(),
-    })),
-  };
-}
-
-export async function markRead(db: Database, actor: Actor, id: string) {
-  await db
-    .updateTable("notifications")
-    .set({ read_at: new Date() })
-    .where("id", "=", id)
-    .where("user_id", "=", actor.userId)
-    .where("read_at", "is", null)
-    .execute();
 }

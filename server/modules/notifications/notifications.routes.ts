@@ -1,0 +1,36 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParams } from "../../../common/schemas/shared.ts";
+import { requireActor } from "../../platform/auth/plugin.ts";
+import * as views from "./notifications.service.ts";
+
+export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const notification = z.object({
+    id: z.string(),
+    kind: z.string(),
+    caseId: z.string().nullable(),
+    caseTitle: z.string().nullable(),
+    params: z.record(z.string(), z.unknown()),
+    readAt: z.string().nullable(),
+    createdAt: z.string(),
+  });
+  app.get(
+    "/notifications",
+    {
+      schema: {
+        tags: ["notifications"],
+        response: { 200: z.object({ unread: z.number(), items: z.array(notification) }) },
+      },
+    },
+    (req) => views.notificationsOf(db, requireActor(req)),
+  );
+  app.post(
+    "/notifications/:id/read",
+    { schema: { tags: ["notifications"], params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await views.markRead(db, requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -25,6 +25,8 @@ import path from "node:path";
 import type pg from "pg";
 import { CATEGORIES } from "../common/case-status.ts";
 import { caseWeight, type Weights } from "../server/modules/cases/case-weight.ts";
+import { FIRST, LAST, prng } from "./assignment-random.ts";
+import { insert } from "./assignment-tables.ts";
 
 export type Options = {
   seed: number;
@@ -47,84 +49,6 @@ export type Generated = {
   /** Wall time of each insert step, ms. */
   timings: Record<string, number>;
 };
-
-type Col = { name: string; type: string; cast?: string };
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = [
-  "Muhammad",
-  "Ahmed",
-  "Ali",
-  "Hassan",
-  "Bilal",
-  "Usman",
-  "Imran",
-  "Kamran",
-  "Farhan",
-  "Zahid",
-  "Ayesha",
-  "Fatima",
-  "Sana",
-  "Nadia",
-  "Rabia",
-  "Saima",
-  "Tariq",
-  "Asif",
-  "Naveed",
-  "Shahid",
-  "Khalid",
-  "Adnan",
-  "Sajid",
-  "Waqas",
-  "Hina",
-];
-const LAST = [
-  "Khan",
-  "Ahmed",
-  "Malik",
-  "Qureshi",
-  "Butt",
-  "Chaudhry",
-  "Siddiqui",
-  "Sheikh",
-  "Raza",
-  "Abbasi",
-  "Hussain",
-  "Shah",
-  "Bhatti",
-  "Mirza",
-  "Javed",
-  "Iqbal",
-  "Aslam",
-  "Baig",
-  "Rana",
-  "Gillani",
-];
-
-/** Inserts rows column-wise through unnest, `chunk` rows a statement. */
-async function insert(client: pg.Client, table: string, cols: Col[], rows: unknown[][], chunk = 5000) {
-  const names = cols.map((c) => c.name).join(", ");
-  const selects = cols.map((c) => (c.cast ? `${c.name}::${c.cast}` : c.name)).join(", ");
-  const unnest = cols.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
-  const text = `insert into ${table} (${names}) select ${selects} from unnest(${unnest}) as t(${names})`;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const part = rows.slice(i, i + chunk);
-    await client.query(
-      text,
-      cols.map((_, k) => part.map((r) => r[k])),
-    );
-  }
-}
 
 export async function generate(client: pg.Client, opts: Options): Promise<Generated> {
   const rnd = prng(opts.seed);
@@ -204,50 +128,20 @@ export async function generate(client: pg.Client, opts: Options): Promise<Genera
   const auditorId = uuid();
   const focalId = uuid();
   await step("organisations and staff", async () => {
-    await insert(
-      client,
-      "organisations",
-      [
-        { name: "id", type: "uuid" },
-        { name: "code", type: "text" },
-        { name: "name_en", type: "text" },
-        { name: "kind", type: "text" },
-      ],
-      [
-        [officeId, "BENCH-OAG", "Office of the Attorney-General (benchmark)", "law_office"],
-        [ministryId, "BENCH-MOF", "Ministry of Finance (benchmark)", "ministry"],
-      ],
-    );
-    await insert(
-      client,
-      "users",
-      [
-        { name: "id", type: "uuid" },
-        { name: "organisation_id", type: "uuid" },
-        { name: "username", type: "text" },
-        { name: "full_name", type: "text" },
-        { name: "password_hash", type: "text" },
-        { name: "status", type: "text" },
-      ],
-      [
-        [assigningId, officeId, "bench_assigner", "Bench Assigning Officer", opts.passwordHash, "active"],
-        [auditorId, officeId, "bench_auditor", "Bench Auditor", opts.passwordHash, "active"],
-        [focalId, ministryId, "bench_focal", "Bench Focal Person", opts.passwordHash, "active"],
-      ],
-    );
-    await insert(
-      client,
-      "user_roles",
-      [
-        { name: "user_id", type: "uuid" },
-        { name: "role", type: "text" },
-      ],
-      [
-        [assigningId, "assigning_officer"],
-        [auditorId, "auditor"],
-        [focalId, "focal_person"],
-      ],
-    );
+    await insert(client, "organisations", [
+      [officeId, "BENCH-OAG", "Office of the Attorney-General (benchmark)", "law_office"],
+      [ministryId, "BENCH-MOF", "Ministry of Finance (benchmark)", "ministry"],
+    ]);
+    await insert(client, "users", [
+      [assigningId, officeId, "bench_assigner", "Bench Assigning Officer", opts.passwordHash, "active"],
+      [auditorId, officeId, "bench_auditor", "Bench Auditor", opts.passwordHash, "active"],
+      [focalId, ministryId, "bench_focal", "Bench Focal Person", opts.passwordHash, "active"],
+    ]);
+    await insert(client, "user_roles", [
+      [assigningId, "assigning_officer"],
+      [auditorId, "auditor"],
+      [focalId, "focal_person"],
+    ]);
   });
 
   // --- law officers
@@ -305,76 +199,12 @@ export async function generate(client: pg.Client, opts: Options): Promise<Genera
     officers.push({ id, seats, conflictParty });
   }
   await step("law officers", async () => {
-    await insert(
-      client,
-      "users",
-      [
-        { name: "id", type: "uuid" },
-        { name: "organisation_id", type: "uuid" },
-        { name: "username", type: "text" },
-        { name: "full_name", type: "text" },
-        { name: "password_hash", type: "text" },
-        { name: "status", type: "text" },
-      ],
-      userRows,
-    );
-    await insert(
-      client,
-      "user_roles",
-      [
-        { name: "user_id", type: "uuid" },
-        { name: "role", type: "text" },
-      ],
-      roleRows,
-    );
-    await insert(
-      client,
-      "officer_profiles",
-      [
-        { name: "user_id", type: "uuid" },
-        { name: "tier", type: "text" },
-        { name: "expertise", type: "text", cast: "text[]" },
-        { name: "max_load", type: "numeric" },
-        { name: "active", type: "boolean" },
-      ],
-      profileRows,
-    );
-    await insert(
-      client,
-      "officer_seats",
-      [
-        { name: "id", type: "uuid" },
-        { name: "user_id", type: "uuid" },
-        { name: "court_id", type: "uuid" },
-        { name: "bench_id", type: "uuid" },
-      ],
-      seatRows,
-    );
-    await insert(
-      client,
-      "officer_leaves",
-      [
-        { name: "id", type: "uuid" },
-        { name: "user_id", type: "uuid" },
-        { name: "starts_on", type: "date" },
-        { name: "ends_on", type: "date" },
-        { name: "reason", type: "text" },
-        { name: "created_by", type: "uuid" },
-      ],
-      leaveRows,
-    );
-    await insert(
-      client,
-      "officer_conflicts",
-      [
-        { name: "id", type: "uuid" },
-        { name: "user_id", type: "uuid" },
-        { name: "party_name", type: "text" },
-        { name: "organisation_id", type: "uuid" },
-        { name: "note", type: "text" },
-      ],
-      conflictRows,
-    );
+    await insert(client, "users", userRows);
+    await insert(client, "user_roles", roleRows);
+    await insert(client, "officer_profiles", profileRows);
+    await insert(client, "officer_seats", seatRows);
+    await insert(client, "officer_leaves", leaveRows);
+    await insert(client, "officer_conflicts", conflictRows);
   });
 
   // --- cases
@@ -484,77 +314,16 @@ export async function generate(client: pg.Client, opts: Options): Promise<Genera
   for (let s = 0; s < opts.freshSets; s++) for (let i = 0; i < opts.freshPerSet; i++) makeCase("fresh", s);
 
   await step("cases", async () => {
-    await insert(
-      client,
-      "cases",
-      [
-        { name: "id", type: "uuid" },
-        { name: "organisation_id", type: "uuid" },
-        { name: "court_id", type: "uuid" },
-        { name: "bench_id", type: "uuid" },
-        { name: "case_type_id", type: "uuid" },
-        { name: "number", type: "int" },
-        { name: "year", type: "int" },
-        { name: "case_key", type: "text" },
-        { name: "title", type: "text" },
-        { name: "category", type: "text" },
-        { name: "amount_involved", type: "numeric" },
-        { name: "status", type: "text" },
-        { name: "is_contempt", type: "boolean" },
-        { name: "is_constitutional", type: "boolean" },
-        { name: "is_tax_recovery", type: "boolean" },
-        { name: "assigned_officer_id", type: "uuid" },
-        { name: "created_by", type: "uuid" },
-        { name: "created_at", type: "timestamptz" },
-      ],
-      caseRows,
-    );
+    await insert(client, "cases", caseRows);
   });
   await step("case parties", async () => {
-    await insert(
-      client,
-      "case_parties",
-      [
-        { name: "id", type: "uuid" },
-        { name: "case_id", type: "uuid" },
-        { name: "position", type: "int" },
-        { name: "side", type: "text" },
-        { name: "name", type: "text" },
-        { name: "organisation_id", type: "uuid" },
-      ],
-      partyRows,
-    );
+    await insert(client, "case_parties", partyRows);
   });
   await step("case assignments", async () => {
-    await insert(
-      client,
-      "case_assignments",
-      [
-        { name: "id", type: "uuid" },
-        { name: "case_id", type: "uuid" },
-        { name: "officer_id", type: "uuid" },
-        { name: "assigned_by", type: "uuid" },
-        { name: "method", type: "text" },
-        { name: "reason", type: "text" },
-        { name: "assigned_at", type: "timestamptz" },
-        { name: "weight", type: "numeric" },
-      ],
-      assignmentRows,
-    );
+    await insert(client, "case_assignments", assignmentRows);
   });
   await step("case links", async () => {
-    await insert(
-      client,
-      "case_links",
-      [
-        { name: "id", type: "uuid" },
-        { name: "case_id", type: "uuid" },
-        { name: "linked_case_id", type: "uuid" },
-        { name: "kind", type: "text" },
-        { name: "created_by", type: "uuid" },
-      ],
-      linkRows,
-    );
+    await insert(client, "case_links", linkRows);
   });
   await step("officer loads", async () => {
     // The server keeps these on the profile (refreshOfficerLoad); rows inserted straight into the tables

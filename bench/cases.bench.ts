@@ -8,6 +8,7 @@
 import os from "node:os";
 import { startServer } from "../e2e/server.ts";
 import { DEMO_PASSWORD } from "../server/modules/demo/demo.seed.ts";
+import { printTable, quantile } from "./bench-report.ts";
 
 const N = Number(process.env.BENCH_N ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
@@ -117,23 +118,6 @@ async function login(base: string, username: string, password: string): Promise<
   const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
   if (cookies.length === 0) throw new Error("login set no cookie");
   return cookies.join("; ");
-}
-
-/** Nearest-rank quantile of an ascending array. */
-function quantile(sorted: number[], q: number): number {
-  const rank = Math.max(1, Math.ceil(q * sorted.length));
-  return sorted[rank - 1]!;
-}
-
-function printTable(header: string[], rows: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  console.log(line(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 || i === widths.length - 1 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w)}:`)).join("|")}|`,
-  );
-  for (const r of rows) console.log(line(r));
 }
 
 main().catch((error) => {

@@ -129,6 +129,7 @@ export const decisionSchema = z.object({
   excluded: z.array(z.object({ officerId: z.string(), name: z.string(), reasons: z.array(reasonSchema) })),
   seed: z.string(),
   draw: z.object({ index: z.number(), poolSize: z.number() }).optional(),
+  excludedBy: z.record(z.string(), z.number()),
   omitted: z.object({ candidates: z.number(), excluded: z.number() }).optional(),
 });
 

@@ -3,16 +3,14 @@ import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import { loadWeights } from "../cases/case-weight.ts";
 import { loadCaseFacts, loadOfficerFacts, tierTotalsOf } from "./assignment.facts.ts";
+import { firstDifference } from "./engine.explain.ts";
 import {
-  applyAssignment,
-  BULK_LIST_LIMIT,
-  batchStamp,
   type CaseFacts,
   type Decision,
-  decide,
   decideMany,
+  type ListOptions,
+  longestLists,
   type OfficerFacts,
-  replay,
   type TierTotals,
 } from "./engine.ts";
 
@@ -48,48 +46,25 @@ export async function snapshot(
 }
 
 /**
- * Decides a batch. Without overrides this is the engine's incremental bulk pass; with overrides each case is
- * decided in turn and the officer actually given the case (the override, or the policy's choice) is applied
- * before the next — the same sequence `replayBatch` walks.
+ * Decides a batch in one incremental pass of the engine. Each case goes to its override if there is one, else
+ * to the policy's choice, and that officer's facts move before the next case — the sequence `replayBatch` walks.
  */
 export function runBatch(
   inputs: BatchInputs,
   cases: CaseFacts[],
   seed: string,
   overrides: ReadonlyMap<string, string> = new Map(),
-  listLimit: number = BULK_LIST_LIMIT,
+  lists: ListOptions = {},
 ): Outcome[] {
-  if (overrides.size === 0) {
-    const decisions = decideMany(
-      cases,
-      inputs.officers,
-      inputs.policy,
-      () => seed,
-      inputs.tiers,
-      inputs.now,
-      {
-        listLimit,
-      },
-    );
-    return cases.map((facts, i) => {
-      const decision = decisions[i]!;
-      return { facts, decision, officerId: decision.chosenOfficerId, overridden: false };
-    });
-  }
-  let { officers, tiers } = inputs;
+  const given: (string | null)[] = [];
+  const decisions = decideMany(cases, inputs.officers, inputs.policy, () => seed, inputs.tiers, inputs.now, {
+    ...lists,
+    assignTo: (k, d) => (given[k] = overrides.get(cases[k]!.id) ?? d.chosenOfficerId),
+  });
   return cases.map((facts, k) => {
-    const decision = decide(facts, officers, inputs.policy, seed, tiers, { listLimit });
-    const override = overrides.get(facts.id);
-    const officerId = override ?? decision.chosenOfficerId;
-    // The k-th case of a batch is stamped now + k ms, exactly as decideMany stamps it (rotation needs turns).
-    if (officerId)
-      ({ officers, tiers } = applyAssignment(officers, tiers, facts, officerId, batchStamp(inputs.now, k)));
-    return {
-      facts,
-      decision,
-      officerId,
-      overridden: override !== undefined && override !== decision.chosenOfficerId,
-    };
+    const decision = decisions[k]!;
+    const officerId = given[k]!;
+    return { facts, decision, officerId, overridden: officerId !== decision.chosenOfficerId };
   });
 }
 
@@ -102,32 +77,38 @@ export type StoredDecision = {
   facts: CaseFacts;
 };
 
+/** A handover that returned its cases to the queue decided nothing: there is nothing to replay. */
+export function returnedToQueue(d: Decision): boolean {
+  const legacy = d.excludedBy === undefined && d.candidates.length + d.excluded.length === 0;
+  return d.stepParams.returnedToQueue === 1 || legacy;
+}
+
 /**
- * Replays a committed batch from its stored inputs: each decision must come out the same, and then the
- * officer who actually got the case is applied, as at commit. Returns the first difference per decision.
+ * Replays a committed batch from its stored inputs in one incremental pass: each decision must come out the
+ * same, and the officer who actually got the case (the ledger's officer_id) moves, as at commit. Returns the
+ * first difference per decision.
  */
 export function replayBatch(
   inputs: BatchInputs,
   seed: string,
   stored: StoredDecision[],
 ): { id: string; caseId: string; difference: string }[] {
-  let { officers, tiers } = inputs;
+  const fresh = decideMany(
+    stored.map((s) => s.facts),
+    inputs.officers,
+    inputs.policy,
+    () => seed,
+    inputs.tiers,
+    inputs.now,
+    { ...longestLists(stored.map((s) => s.decision)), assignTo: (k) => stored[k]!.officer_id },
+  );
   const failures: { id: string; caseId: string; difference: string }[] = [];
-  for (const s of stored) {
-    const difference = replay({ ...s.decision, seed }, s.facts, officers, inputs.policy, tiers);
+  for (const [k, s] of stored.entries()) {
+    const difference =
+      s.position !== k
+        ? `position ${s.position} stored where ${k} was expected`
+        : firstDifference({ ...s.decision, seed }, fresh[k]!);
     if (difference) failures.push({ id: s.id, caseId: s.case_id, difference });
-    if (s.officer_id) {
-      const known = officers.some((o) => o.id === s.officer_id);
-      if (known) {
-        ({ officers, tiers } = applyAssignment(
-          officers,
-          tiers,
-          s.facts,
-          s.officer_id,
-          batchStamp(inputs.now, s.position),
-        ));
-      }
-    }
   }
   return failures;
 }

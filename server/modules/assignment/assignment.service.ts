@@ -11,6 +11,7 @@ import { caseQuery } from "../cases/cases.repo.ts";
 import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
 import { type Method, recordCommit } from "./assignment.ledger.ts";
 import { mayManageOffice, resolveOffice } from "./assignment.policy.ts";
+import type { Decision } from "./engine.ts";
 import { currentPolicy } from "./policies.service.ts";
 
 type Kind = "single" | "bulk" | "handover";
@@ -72,9 +73,7 @@ export async function preview(
       policy.config,
       departingOfficerId,
     );
-    // One case: every candidate and every excluded officer with the reasons; a bulk preview lists the first few.
-    const single = kind === "single" ? Number.POSITIVE_INFINITY : undefined;
-    const outcomes = runBatch(inputs, facts, seed, new Map(), single);
+    const outcomes = runBatch(inputs, facts, seed, new Map(), listsFor(kind));
     const batch = await trx
       .insertInto("assignment_batches")
       .values({
@@ -210,13 +209,7 @@ export async function commit(
           officerId: null,
           overridden: false,
         }))
-      : runBatch(
-          inputs,
-          facts,
-          batch.seed,
-          overrides,
-          batch.kind === "single" ? Number.POSITIVE_INFINITY : undefined,
-        );
+      : runBatch(inputs, facts, batch.seed, overrides, listsFor(batch.kind));
     const reasons = new Map(input.overrides.map((o) => [o.caseId, o.reason ?? ""]));
     const method = (o: Outcome): Method =>
       o.officerId === null
@@ -250,14 +243,19 @@ export async function commit(
   });
 }
 
-function queuedDecision(seed: string) {
+/** One case: every candidate and every excluded officer with the reasons; a bulk run lists the first few. */
+const listsFor = (kind: string) =>
+  kind === "single" ? { listLimit: Number.POSITIVE_INFINITY, excludedLimit: Number.POSITIVE_INFINITY } : {};
+
+function queuedDecision(seed: string): Decision {
   return {
     chosenOfficerId: null,
-    step: "no_eligible_officer" as const,
+    step: "no_eligible_officer",
     stepText: "Returned to the queue on handover.",
-    stepParams: {},
+    stepParams: { returnedToQueue: 1 },
     candidates: [],
     excluded: [],
+    excludedBy: {},
     seed,
   };
 }

@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { caseWeight, loadWeights } from "../cases/case-weight.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
-import { type BatchInputs, replayBatch, type StoredDecision } from "./assignment.batch.ts";
+import { type BatchInputs, replayBatch, returnedToQueue, type StoredDecision } from "./assignment.batch.ts";
 import { loadOfficerFacts } from "./assignment.facts.ts";
 import type { CaseFacts, Decision } from "./engine.ts";
 import { today } from "./officers.service.ts";
@@ -94,12 +94,7 @@ export async function verifyLedger(db: Database, officeId?: string) {
       .orderBy("position")
       .execute();
     const stored: StoredDecision[] = rows
-      .filter(
-        (r) =>
-          r.method !== "queue" ||
-          (r.decision as Decision).candidates.length > 0 ||
-          (r.decision as Decision).excluded.length > 0,
-      )
+      .filter((r) => !(r.method === "queue" && returnedToQueue(r.decision as Decision)))
       .map((r) => ({
         id: r.id,
         position: r.position,

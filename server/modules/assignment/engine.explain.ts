@@ -171,18 +171,17 @@ type StepFacts = {
   related: number;
   weight: number;
   excludedCount: number;
-  reasonCounts: Map<string, number>;
+  excludedBy: Record<string, number>;
   draw: { index: number; poolSize: number } | undefined;
 };
 
 /** The params of the step sentence; `ranked` is (a prefix of) the candidate order, `chosen` a position in it. */
 export function stepParamsFor(step: Step, ranked: OfficerView[], chosen: number, x: StepFacts): Params {
   if (step === "no_eligible_officer") {
-    // commonReason: the most frequent code among the exclusions listed (all of them unless a list limit applies)
+    // commonReason: the most frequent first reason for exclusion (excludedBy's keys are sorted: ties go to the first)
     const out: Params = { excluded: x.excludedCount };
     let best: [string, number] | undefined;
-    for (const e of [...x.reasonCounts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
-      if (!best || e[1] > best[1]) best = e;
+    for (const e of Object.entries(x.excludedBy)) if (!best || e[1] > best[1]) best = e;
     if (best) out.commonReason = best[0];
     return out;
   }
@@ -233,6 +232,9 @@ export function firstDifference(s: Decision, f: Decision): string | null {
   if (s.draw?.index !== f.draw?.index || s.draw?.poolSize !== f.draw?.poolSize)
     return `draw: stored ${JSON.stringify(s.draw ?? null)}, recomputed ${JSON.stringify(f.draw ?? null)}`;
   if (se !== fe) return `excluded officers: stored ${se}, recomputed ${fe}`;
+  // ledger entries written before excludedBy existed have none to compare
+  if (s.excludedBy !== undefined && !sameParams(s.excludedBy, f.excludedBy))
+    return `exclusions by reason: stored ${JSON.stringify(s.excludedBy)}, recomputed ${JSON.stringify(f.excludedBy)}`;
   for (const [i, a] of s.excluded.entries()) {
     const b = f.excluded[i];
     if (a.officerId !== b?.officerId)

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyAssignment,
+  BULK_EXCLUDED_LIMIT,
   BULK_LIST_LIMIT,
   batchStamp,
   type CaseFacts,
@@ -250,6 +251,11 @@ describe("eligibility (property tests against the model)", () => {
         }
         expect(d.omitted).toBeUndefined();
         expect(d.excluded.map((e) => e.officerId)).toEqual([...excl].sort());
+        // excludedBy counts each excluded officer once, under the first of their reasons
+        const firsts: Record<string, number> = {};
+        for (const e of d.excluded) firsts[e.reasons[0]!.code] = (firsts[e.reasons[0]!.code] ?? 0) + 1;
+        expect(d.excludedBy).toEqual(firsts);
+        expect(Object.keys(d.excludedBy)).toEqual(Object.keys(d.excludedBy).sort());
       }),
       { numRuns: 300 },
     );
@@ -803,24 +809,30 @@ describe("rule details", () => {
     expect(none[0]!.assignedAt).toBeUndefined();
   });
 
-  it("decideMany cuts the lists at BULK_LIST_LIMIT and says how many were left off; replay still reproduces", () => {
+  it("decideMany cuts the lists at BULK_LIST_LIMIT / BULK_EXCLUDED_LIMIT, says how many were left off and counts the exclusions by reason; replay still reproduces", () => {
     const os = Array.from({ length: 30 }, (_, i) =>
       officer(`o${String(i).padStart(2, "0")}`, `O ${i}`, { load: i % 7, onLeave: i % 3 === 0 }),
     );
     const cases = [taxCase, { ...taxCase, id: "k2" }];
     const [first] = decideMany(cases, os, policy(), () => "s", totals, NOW);
     expect(first!.candidates).toHaveLength(BULK_LIST_LIMIT);
-    expect(first!.excluded).toHaveLength(BULK_LIST_LIMIT);
-    expect(first!.omitted).toEqual({ candidates: 20 - BULK_LIST_LIMIT, excluded: 10 - BULK_LIST_LIMIT });
+    expect(first!.excluded).toHaveLength(BULK_EXCLUDED_LIMIT);
+    expect(first!.omitted).toEqual({ candidates: 20 - BULK_LIST_LIMIT, excluded: 10 - BULK_EXCLUDED_LIMIT });
+    expect(first!.excludedBy).toEqual({ on_leave: 10 });
     expect(replay(first!, taxCase, os, policy(), totals)).toBeNull();
     const tampered = { ...first!, omitted: { candidates: 0, excluded: 0 } };
     expect(replay(tampered, taxCase, os, policy(), totals)).toBe(
-      "eligible officers: stored 5, recomputed 20",
+      `eligible officers: stored ${BULK_LIST_LIMIT}, recomputed 20`,
+    );
+    const forged = { ...first!, excludedBy: { no_seat: 10 } };
+    expect(replay(forged, taxCase, os, policy(), totals)).toBe(
+      'exclusions by reason: stored {"no_seat":10}, recomputed {"on_leave":10}',
     );
     const full = decideMany(cases, os, policy(), () => "s", totals, NOW, {
       listLimit: Number.POSITIVE_INFINITY,
     });
     expect(full[0]!.candidates).toHaveLength(20);
+    expect(full[0]!.excluded).toHaveLength(10);
     expect(full[0]!.omitted).toBeUndefined();
   });
 

@@ -67,16 +67,30 @@ export type Decision = {
   excluded: Exclusion[];
   seed: string;
   draw?: { index: number; poolSize: number };
+  /**
+   * Every excluded officer counted under the first reason that excludes them (the order of `reasons`), keys
+   * sorted — the whole picture even when the list of exclusions is cut.
+   */
+  excludedBy: Record<string, number>;
   /** Present only when a list limit cut the lists: how many entries were left off each. */
   omitted?: { candidates: number; excluded: number };
   /** decideMany only, when an officer was chosen: the lastAssignedAt it recorded, batchStamp(now, k). */
   assignedAt?: string;
 };
 export type TierTotals = { pendingTotal: number; byTier: Partial<Record<Tier, number>> };
-/** listLimit caps the candidates and exclusions listed (counts of the rest go in `omitted`). */
-export type ListOptions = { listLimit?: number };
-/** decideMany's default list limit: 10,000 decisions × 1,000 listed officers fit neither memory nor a ledger. */
-export const BULK_LIST_LIMIT = 5;
+/**
+ * listLimit caps the candidates listed and excludedLimit (default: listLimit) the exclusions; how many were left
+ * off goes in `omitted`, and `excludedBy` still counts every exclusion.
+ */
+export type ListOptions = { listLimit?: number; excludedLimit?: number };
+/**
+ * decideMany's defaults: 10,000 decisions × 1,000 listed officers fit neither memory nor a ledger, so a bulk
+ * decision lists the first few candidates and counts the exclusions by reason without naming the officers.
+ */
+export const BULK_LIST_LIMIT = 3;
+export const BULK_EXCLUDED_LIMIT = 0;
+/** decideMany's options: the lists, and who actually receives case k (an override; default the chosen officer). */
+export type BulkOptions = ListOptions & { assignTo?: (k: number, d: Decision) => string | null };
 
 // biome-ignore format: internal record, kept compact
 type Officer = OfficerView & {
@@ -85,8 +99,11 @@ type Officer = OfficerView & {
 };
 // biome-ignore format: internal record, kept compact
 type Ctx = { c: CaseFacts; p: PolicyConfig; sensitive: Set<Tier>; capped: Map<Tier, Reason>; parties: [string, string][]; seat0: string; seat1: string | null };
-/** Officers passing the filters that cannot change within a batch (available, seat, expertise, sensitive tier). */
-type Static = { ok: Uint8Array; list: Officer[] };
+/**
+ * Officers passing the filters that cannot change within a batch (available, seat, expertise, sensitive tier),
+ * and the others counted by the first of those filters they fail.
+ */
+type Static = { ok: Uint8Array; list: Officer[]; excludedBy: Map<string, number> };
 // biome-ignore format: internal record, kept compact
 type State = { byId: Officer[]; order: Officer[]; index: Map<string, Officer>; cmp: Cmp; tiers: TierTotals; statics: Map<string, Static> };
 type Cmp = (a: Officer, b: Officer) => number;
@@ -182,26 +199,36 @@ function reasons(o: Officer, x: Ctx): Explained[] {
   return out;
 }
 
-// The fast path: the same filters as `reasons`, split into the part fixed for a batch and the part that moves.
+// The fast path: the same filters as `reasons`, split into the part fixed for a batch and the part that moves;
+// each returns the code of the first filter failed (the order of `reasons`), or null.
 const seated = (o: Officer, x: Ctx) => o.seats.has(x.seat0) || (x.seat1 !== null && o.seats.has(x.seat1));
-const staticOk = (o: Officer, x: Ctx) =>
-  o.available &&
-  (!x.p.requireSeat || seated(o, x)) &&
-  (!x.p.requireExpertise || o.expertise.has(x.c.category)) &&
-  (!x.c.sensitive || x.sensitive.has(o.tier));
-function dynamicOk(o: Officer, x: Ctx): boolean {
+function staticReason(o: Officer, x: Ctx): string | null {
+  if (!o.f.active) return "inactive";
+  if (o.f.onLeave) return "on_leave";
+  if (x.p.requireSeat && !seated(o, x)) return "no_seat";
+  if (x.p.requireExpertise && !o.expertise.has(x.c.category)) return "no_expertise";
+  if (x.c.sensitive && !x.sensitive.has(o.tier)) return "tier_not_allowed_sensitive";
+  return null;
+}
+function dynamicReason(o: Officer, x: Ctx): string | null {
   const { c, p } = x;
-  if (o.conflicted && (o.orgs.has(c.organisationId) || x.parties.some(([norm]) => o.parties.has(norm))))
-    return false;
-  if (p.respectCapacity && o.load + c.weight > o.maxLoad) return false;
-  return x.capped.size === 0 || !x.capped.has(o.tier);
+  if (o.conflicted) {
+    if (x.parties.some(([norm]) => o.parties.has(norm))) return "conflict_party";
+    if (o.orgs.has(c.organisationId)) return "conflict_organisation";
+  }
+  if (p.respectCapacity && o.load + c.weight > o.maxLoad) return "at_capacity";
+  return x.capped.size === 0 || !x.capped.has(o.tier) ? null : "tier_cap_reached";
 }
 function staticFor(s: State, x: Ctx): Static {
   const k = JSON.stringify([x.c.courtId, x.c.benchId, x.c.category, x.c.sensitive]);
   let st = s.statics.get(k);
   if (st === undefined) {
-    st = { ok: new Uint8Array(s.byId.length), list: [] };
-    for (const o of s.byId) if (staticOk(o, x)) st.list.push(o);
+    st = { ok: new Uint8Array(s.byId.length), list: [], excludedBy: new Map() };
+    for (const o of s.byId) {
+      const code = staticReason(o, x);
+      if (code === null) st.list.push(o);
+      else st.excludedBy.set(code, (st.excludedBy.get(code) ?? 0) + 1);
+    }
     for (const o of st.list) st.ok[o.idx] = 1;
     s.statics.set(k, st);
   }
@@ -214,21 +241,25 @@ export function drawIndex(seed: string, caseId: string, poolSize: number): numbe
   return Number(digest.readBigUInt64BE(0) % BigInt(poolSize));
 }
 
-function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: number): Decision {
+type Limits = { candidates: number; excluded: number };
+
+function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limits: Limits): Decision {
   const x = context(c, p, s.tiers);
   const st = staticFor(s, x);
-  const ok = (o: Officer) => st.ok[o.idx] === 1 && dynamicOk(o, x);
+  const ok = (o: Officer) => st.ok[o.idx] === 1 && dynamicReason(o, x) === null;
+  const counts = new Map(st.excludedBy);
   let eligible = 0;
-  for (const o of st.list) if (dynamicOk(o, x)) eligible++;
+  for (const o of st.list) {
+    const code = dynamicReason(o, x);
+    if (code === null) eligible++;
+    else counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  const excludedBy = Object.fromEntries([...counts].sort((a, b) => byIdCmp(a[0], b[0])));
   const excludedCount = s.byId.length - eligible;
   const excluded: Exclusion[] = [];
-  const reasonCounts = new Map<string, number>();
-  for (let i = 0; i < s.byId.length && excluded.length < Math.min(limit, excludedCount); i++) {
+  for (let i = 0; i < s.byId.length && excluded.length < Math.min(limits.excluded, excludedCount); i++) {
     const o = s.byId[i]!;
-    if (ok(o)) continue;
-    const rs = reasons(o, x);
-    for (const r of rs) reasonCounts.set(r.code, (reasonCounts.get(r.code) ?? 0) + 1);
-    excluded.push({ officerId: o.id, name: o.name, reasons: rs });
+    if (!ok(o)) excluded.push({ officerId: o.id, name: o.name, reasons: reasons(o, x) });
   }
   const related: Officer[] = [];
   if (p.keepRelated) {
@@ -254,7 +285,7 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: numb
   }
 
   // the ranking is needed only as far as it is shown, plus the next in line for the step sentence
-  const shown = Math.min(eligible, Math.max(limit, chosen + 1));
+  const shown = Math.min(eligible, Math.max(limits.candidates, chosen + 1));
   const ranked = [...related];
   const need = Math.min(eligible, Math.max(shown, chosen + 2));
   for (let i = 0; i < s.order.length && ranked.length < need; i++) {
@@ -269,7 +300,7 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: numb
     candidates.push({ officerId: o.id, name: o.name, rank: i + 1, load: o.load, loadAfter, factors });
   }
 
-  const facts = { eligible, related: related.length, weight: c.weight, excludedCount, reasonCounts, draw };
+  const facts = { eligible, related: related.length, weight: c.weight, excludedCount, excludedBy, draw };
   const stepParams = stepParamsFor(step, ranked, chosen, facts);
   const d: Decision = {
     chosenOfficerId: step === "no_eligible_officer" ? null : ranked[chosen]!.id,
@@ -278,6 +309,7 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limit: numb
     stepParams,
     candidates,
     excluded,
+    excludedBy,
     seed,
   };
   if (draw !== undefined) d.draw = draw;
@@ -292,7 +324,12 @@ export function decide(
   c: CaseFacts, officers: readonly OfficerFacts[], policy: PolicyConfig, seed: string, tiers: TierTotals,
   opts: ListOptions = {},
 ): Decision {
-  return core(c, prepare(officers, policy, tiers), policy, seed, opts.listLimit ?? Number.POSITIVE_INFINITY);
+  return core(c, prepare(officers, policy, tiers), policy, seed, limitsOf(opts, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY));
+}
+
+function limitsOf(opts: ListOptions, candidates: number, excluded: number): Limits {
+  const c = opts.listLimit ?? candidates;
+  return { candidates: c, excluded: opts.excludedLimit ?? (opts.listLimit === undefined ? excluded : c) };
 }
 
 /**
@@ -309,19 +346,22 @@ export const batchStamp = (now: string, k: number) => new Date(parseTime(now, "n
  * order is kept incrementally (one remove and one insert per assignment) and the filters that cannot change
  * within a batch are evaluated once per (court, bench, category, sensitive), so a case costs about one pass
  * over the officers short-listed by those filters, plus the length of the lists it returns. Lists are cut
- * at BULK_LIST_LIMIT unless opts say otherwise.
+ * at BULK_LIST_LIMIT and BULK_EXCLUDED_LIMIT unless opts say otherwise. `opts.assignTo(k, decision)` names
+ * the officer who actually receives case k — an override, or the officer a ledger says got it — and that
+ * officer's facts move instead (null: nobody; an id not among the officers: nothing moves).
  */
 // biome-ignore format: compact signature
 export function decideMany(
   cases: readonly CaseFacts[], officers: readonly OfficerFacts[], policy: PolicyConfig,
-  seedFor: (caseId: string) => string, tiers: TierTotals, now: string, opts: ListOptions = {},
+  seedFor: (caseId: string) => string, tiers: TierTotals, now: string, opts: BulkOptions = {},
 ): Decision[] {
   const nowMs = parseTime(now, "now");
   const s = prepare(officers, policy, tiers);
-  const limit = opts.listLimit ?? BULK_LIST_LIMIT;
+  const limits = limitsOf(opts, BULK_LIST_LIMIT, BULK_EXCLUDED_LIMIT);
   return cases.map((c, k) => {
-    const d = core(c, s, policy, seedFor(c.id), limit);
-    const o = d.chosenOfficerId === null ? undefined : s.index.get(d.chosenOfficerId);
+    const d = core(c, s, policy, seedFor(c.id), limits);
+    const to = opts.assignTo ? opts.assignTo(k, d) : d.chosenOfficerId;
+    const o = to === null ? undefined : s.index.get(to);
     if (o === undefined) return d;
     s.order.splice(lowerBound(s.order, o, s.cmp), 1);
     o.load += c.weight;
@@ -332,6 +372,17 @@ export function decideMany(
     s.tiers.byTier[o.tier] = (s.tiers.byTier[o.tier] ?? 0) + 1;
     return d;
   });
+}
+
+/** List limits that reproduce at least the stored prefix of every decision's lists. */
+export function longestLists(stored: readonly Decision[]): Required<ListOptions> {
+  let listLimit = 0;
+  let excludedLimit = 0;
+  for (const d of stored) {
+    listLimit = Math.max(listLimit, d.candidates.length);
+    excludedLimit = Math.max(excludedLimit, d.excluded.length);
+  }
+  return { listLimit, excludedLimit };
 }
 
 function lowerBound(a: Officer[], o: Officer, cmp: Cmp): number {
@@ -362,8 +413,9 @@ export function applyAssignment(
 export function replay(
   stored: Decision, c: CaseFacts, officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals,
 ): string | null {
-  const listLimit = Math.max(stored.candidates.length, stored.excluded.length); // only the stored prefix is compared
-  return firstDifference(stored, decide(c, officers, policy, stored.seed, tiers, { listLimit }));
+  // only the stored prefix of each list is compared
+  const lists = { listLimit: stored.candidates.length, excludedLimit: stored.excluded.length };
+  return firstDifference(stored, decide(c, officers, policy, stored.seed, tiers, lists));
 }
 
 /** Replays a batch from decideMany (same cases, starting facts, policy and `now`); one result per case. */
@@ -374,7 +426,6 @@ export function replayMany(
 ): (string | null)[] {
   if (stored.length !== cases.length) throw new RangeError("one stored decision per case is needed");
   let i = 0;
-  const listLimit = stored.reduce((m, d) => Math.max(m, d.candidates.length, d.excluded.length), 0);
-  const fresh = decideMany(cases, officers, policy, () => stored[i++]!.seed, tiers, now, { listLimit });
+  const fresh = decideMany(cases, officers, policy, () => stored[i++]!.seed, tiers, now, longestLists(stored));
   return stored.map((d, k) => firstDifference(d, fresh[k]!));
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
+import { insertJsonRows } from "../db/bulk-insert.ts";
 import type { Database } from "../db/connection.ts";
 import type { DB } from "../db/types.ts";
 import type { RequestContext } from "./actor.ts";
@@ -97,15 +98,27 @@ export async function recordAuditMany(
       prev_hash: prevHash,
     };
     prevHash = hashEvent(row);
-    return { ...row, changes: row.changes === null ? null : JSON.stringify(row.changes), hash: prevHash };
+    return { ...row, hash: prevHash };
   });
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx
-      .insertInto("audit_events")
-      .values(rows.slice(i, i + 1000))
-      .execute();
-  }
+  await insertJsonRows(trx, "audit_events", AUDIT_COLUMNS, rows);
 }
+
+const AUDIT_COLUMNS = {
+  seq: "bigint",
+  occurred_at: "timestamptz",
+  actor_id: "uuid",
+  actor_organisation_id: "uuid",
+  action: "text",
+  entity_type: "text",
+  entity_id: "text",
+  organisation_id: "uuid",
+  changes: "jsonb",
+  ip: "text",
+  user_agent: "text",
+  request_id: "text",
+  prev_hash: "text",
+  hash: "text",
+};
 
 type HashedFields = {
   seq: number;

@@ -27,6 +27,7 @@ async function visibleCases(q: Database | Trx, actor: Actor, ids: string[]) {
       "c.number_suffix",
       "c.year",
       "c.assigned_officer_id",
+      "c.status",
       "t.abbreviation as type_abbreviation",
     ])
     .where("c.id", "in", ids)

@@ -290,6 +290,29 @@ describe("assignment engine over HTTP", () => {
       await call(office.assigner, { method: "GET", url: "/api/v1/assignment/queue?limit=1000" })
     ).json().items;
     for (const item of q.items) expect(queue.map((x: { id: string }) => x.id)).toContain(item.caseId);
+
+    // the loads a bulk commit and a handover add and take away equal a recount from the assignments
+    const stored = await handle.db
+      .selectFrom("officer_profiles")
+      .select(["user_id", "open_load", "open_cases"])
+      .where(
+        "user_id",
+        "in",
+        office.officers.map((o) => o.id),
+      )
+      .orderBy("user_id")
+      .execute();
+    const recount = await sql<{ user_id: string; open_load: string; open_cases: number }>`
+      select p.user_id, coalesce(sum(a.weight), 0)::numeric(10,2)::text as open_load, count(a.case_id)::int as open_cases
+      from officer_profiles p
+      left join case_assignments a on a.officer_id = p.user_id and a.ended_at is null
+        and exists (select 1 from cases c where c.id = a.case_id and c.status in ('pending', 'appealed'))
+      where p.user_id in (${sql.join(office.officers.map((o) => o.id))})
+      group by p.user_id order by p.user_id`.execute(handle.db);
+    expect(stored.map((r) => [r.user_id, Number(r.open_load), r.open_cases])).toEqual(
+      recount.rows.map((r) => [r.user_id, Number(r.open_load), r.open_cases]),
+    );
+    expect(stored.some((r) => r.open_cases > 0)).toBe(true);
   });
 
   it("excludes officers on leave or with a declared conflict, saying why", async () => {

@@ -28,3 +28,33 @@ export async function refreshOfficerLoad(
     ) l on true
     where p.user_id = ids.id`.execute(trx);
 }
+
+/** A change to one officer's stored load: weighted load and open cases added (negative to remove). */
+export type LoadShift = { officerId: string; load: number; cases: number; assignedAt: string | null };
+
+/**
+ * Adds known changes to the stored loads — what a bulk commit uses: it knows every case it moves and its
+ * weight, and recomputing a thousand officers' loads from their assignments would cost far more than the
+ * commit's own writes. Shifts for the same officer are summed first.
+ */
+export async function shiftOfficerLoad(trx: Trx, shifts: readonly LoadShift[]): Promise<void> {
+  const byOfficer = new Map<string, LoadShift>();
+  for (const s of shifts) {
+    const sum = byOfficer.get(s.officerId);
+    if (!sum) byOfficer.set(s.officerId, { ...s });
+    else {
+      sum.load += s.load;
+      sum.cases += s.cases;
+      if (s.assignedAt && (!sum.assignedAt || s.assignedAt > sum.assignedAt)) sum.assignedAt = s.assignedAt;
+    }
+  }
+  if (byOfficer.size === 0) return;
+  const rows = JSON.stringify([...byOfficer.values()]);
+  await sql`
+    update officer_profiles p set
+      open_load = p.open_load + s."load",
+      open_cases = p.open_cases + s.cases,
+      last_assigned_at = greatest(p.last_assigned_at, s."assignedAt")
+    from json_to_recordset(${rows}::json) as s("officerId" uuid, "load" numeric, cases int, "assignedAt" timestamptz)
+    where p.user_id = s."officerId"`.execute(trx);
+}

@@ -31,10 +31,13 @@ export function NotificationBell() {
   const unread = notices.data?.unread ?? 0;
   const items = notices.data?.items ?? [];
 
-  const text = (n: Notice) =>
-    n.kind === "case_assigned"
-      ? t("notifications.caseAssigned", { title: isolate(n.caseTitle ?? "—") })
-      : t("notifications.other", { kind: n.kind });
+  const text = (n: Notice) => {
+    if (n.kind === "case_assigned")
+      return t("notifications.caseAssigned", { title: isolate(n.caseTitle ?? "—") });
+    if (n.kind === "cases_assigned")
+      return t("notifications.casesAssigned", { count: Number(n.params.count ?? 0) });
+    return t("notifications.other", { kind: n.kind });
+  };
 
   return (
     <Menu position="bottom-end" width={360} withinPortal>
@@ -79,6 +82,7 @@ export function NotificationBell() {
               onClick={() => {
                 if (!n.readAt) markRead.mutate(n.id);
                 if (n.caseId) void navigate(`/cases/${n.caseId}?tab=assignment`);
+                else if (n.kind === "cases_assigned") void navigate("/cases");
               }}
               data-testid="notif-item"
               data-notification-id={n.id}

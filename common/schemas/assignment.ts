@@ -131,6 +131,7 @@ export const decisionSchema = z.object({
   draw: z.object({ index: z.number(), poolSize: z.number() }).optional(),
   excludedBy: z.record(z.string(), z.number()),
   omitted: z.object({ candidates: z.number(), excluded: z.number() }).optional(),
+  assignedAt: z.string().optional(),
 });
 
 export const previewBody = z.object({

@@ -21,6 +21,7 @@ import {
 } from "../../../common/schemas/assignment.ts";
 import { idParams, uuid } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import { plainJsonResponse } from "../../platform/http/plain-json.ts";
 import { assertMayVerify, resolveOffice } from "./assignment.policy.ts";
 import * as assignment from "./assignment.service.ts";
 import * as views from "./assignment.views.ts";
@@ -59,7 +60,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/assignment/preview",
-    { schema: { tags, body: previewBody, response: { 201: previewSchema } } },
+    { schema: { tags, body: previewBody, response: { 201: previewSchema }, ...plainJsonResponse } },
     async (req, reply) =>
       reply
         .status(201)
@@ -74,7 +75,15 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/cases/:id/suggestion",
-    { schema: { tags, params: idParams, body: officeQuery, response: { 201: previewSchema } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: officeQuery,
+        response: { 201: previewSchema },
+        ...plainJsonResponse,
+      },
+    },
     async (req, reply) =>
       reply
         .status(201)
@@ -89,19 +98,35 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     "/assignment/batches/:id/commit",
-    { schema: { tags, params: idParams, body: commitBody, response: { 200: commitSchema } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: commitBody,
+        response: { 200: commitSchema },
+        ...plainJsonResponse,
+      },
+    },
     (req) => assignment.commit(db, requireActor(req), req.params.id, req.body),
   );
 
   app.post(
     "/assignment/officers/:id/handover",
-    { schema: { tags, params: idParams, response: { 201: previewSchema } } },
+    { schema: { tags, params: idParams, response: { 201: previewSchema }, ...plainJsonResponse } },
     async (req, reply) =>
       reply.status(201).send(await assignment.previewHandover(db, requireActor(req), req.params.id)),
   );
   app.post(
     "/assignment/batches/:id/return-to-queue",
-    { schema: { tags, params: idParams, body: handoverBody, response: { 200: commitSchema } } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: handoverBody,
+        response: { 200: commitSchema },
+        ...plainJsonResponse,
+      },
+    },
     (req) =>
       assignment.commit(
         db,

@@ -11,8 +11,9 @@ import { caseQuery } from "../cases/cases.repo.ts";
 import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
 import { type Method, recordCommit } from "./assignment.ledger.ts";
 import { mayManageOffice, resolveOffice } from "./assignment.policy.ts";
+import { keepPreview, takePreview } from "./assignment.reuse.ts";
 import type { Decision } from "./engine.ts";
-import { currentPolicy } from "./policies.service.ts";
+import { currentPolicy, findPolicy } from "./policies.service.ts";
 
 type Kind = "single" | "bulk" | "handover";
 
@@ -64,17 +65,13 @@ export async function preview(
     }
   }
   const seed = randomBytes(16).toString("hex");
-  // The batch row and its audit event commit together; the engine's pass is the same one the commit repeats.
-  const { policy, batch, outcomes } = await inTransaction(db, async (trx) => {
-    const policy = await currentPolicy(trx, actor, officeId);
-    const { inputs, cases: facts } = await snapshot(
-      trx,
-      officeId,
-      caseIds,
-      policy.config,
-      departingOfficerId,
-    );
-    const outcomes = runBatch(inputs, facts, seed, new Map(), listsFor(kind));
+  // Reads on the pool (in parallel on PostgreSQL); only the batch row and its audit event need a transaction.
+  const policy =
+    (await findPolicy(db, officeId)) ??
+    (await inTransaction(db, (trx) => currentPolicy(trx, actor, officeId)));
+  const { inputs, cases: facts } = await snapshot(db, officeId, caseIds, policy.config, departingOfficerId);
+  const outcomes = runBatch(inputs, facts, seed, new Map(), listsFor(kind));
+  const batch = await inTransaction(db, async (trx) => {
     const batch = await trx
       .insertInto("assignment_batches")
       .values({
@@ -98,8 +95,9 @@ export async function preview(
         changes: { kind, cases: caseIds.length, policyVersion: policy.version, departingOfficerId },
       },
     ]);
-    return { policy, batch, outcomes };
+    return batch;
   });
+  keepPreview(batch.id, inputs, facts, outcomes);
   const caseById = new Map(cases.map((c) => [c.id, c]));
   return {
     batchId: batch.id,
@@ -112,7 +110,7 @@ export async function preview(
         displayNumber: displayNumber(c),
         title: c.title,
         weight: o.facts.weight,
-        decision: o.decision,
+        decision: kind === "single" ? o.decision : withoutFactorTexts(o.decision),
       };
     }),
   };
@@ -195,22 +193,28 @@ export async function commit(
       .select("config")
       .where("id", "=", batch.policy_id)
       .executeTakeFirstOrThrow();
-    const { inputs, cases: facts } = await snapshot(
+    const fresh = await snapshot(
       trx,
       batch.office_id,
       batch.case_ids,
       policy.config,
       batch.departing_officer_id,
     );
-    assertOverridesAreOfficers(inputs, input.overrides);
-    const outcomes = opts.returnToQueue
-      ? facts.map((f) => ({
-          facts: f,
-          decision: queuedDecision(batch.seed),
-          officerId: null,
-          overridden: false,
-        }))
-      : runBatch(inputs, facts, batch.seed, overrides, listsFor(batch.kind));
+    assertOverridesAreOfficers(fresh.inputs, input.overrides);
+    const { inputs, outcomes } = opts.returnToQueue
+      ? {
+          inputs: fresh.inputs,
+          outcomes: fresh.cases.map((f) => ({
+            facts: f,
+            decision: queuedDecision(batch.seed),
+            officerId: null,
+            overridden: false,
+          })),
+        }
+      : (overrides.size === 0 && takePreview(batch.id, fresh.inputs, fresh.cases)) || {
+          inputs: fresh.inputs,
+          outcomes: runBatch(fresh.inputs, fresh.cases, batch.seed, overrides, listsFor(batch.kind)),
+        };
     const reasons = new Map(input.overrides.map((o) => [o.caseId, o.reason ?? ""]));
     const method = (o: Outcome): Method =>
       o.officerId === null
@@ -242,6 +246,14 @@ export async function commit(
       })),
     };
   });
+}
+
+/** A bulk preview's candidates carry their factors as codes and figures; the screen words them. */
+function withoutFactorTexts(d: Decision): Decision {
+  return {
+    ...d,
+    candidates: d.candidates.map((c) => ({ ...c, factors: c.factors.map((f) => ({ ...f, text: "" })) })),
+  };
 }
 
 /** One case: every candidate and every excluded officer with the reasons; a bulk run lists the first few. */

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { commitSchema, previewSchema } from "../../../common/schemas/assignment.ts";
 import {
   caseBody,
   makeOrganisation,
@@ -68,12 +69,15 @@ describe("assignment engine over HTTP", () => {
     expect(item.decision.candidates).toHaveLength(3);
     expect(item.decision.candidates[0].factors.length).toBeGreaterThan(0);
     expect(item.decision.stepText).toMatch(/\w/);
+    // served without the zod check (plainJsonResponse), so held to the schema here: nothing missing, nothing extra
+    expect(previewSchema.parse(preview.json())).toEqual(preview.json());
     const committed = await call(office.assigner, {
       method: "POST",
       url: `/api/v1/assignment/batches/${preview.json().batchId}/commit`,
       body: {},
     });
     expect(committed.statusCode).toBe(200);
+    expect(commitSchema.parse(committed.json())).toEqual(committed.json());
     expect(committed.json().items[0]).toMatchObject({
       officerId: item.decision.chosenOfficerId,
       method: "policy",
@@ -125,6 +129,11 @@ describe("assignment engine over HTTP", () => {
       body: { caseIds: ids },
     });
     expect(preview.statusCode).toBe(201);
+    expect(previewSchema.parse(preview.json())).toEqual(preview.json());
+    // a bulk decision counts the exclusions instead of listing them, and leaves the factors' wording to the screen
+    const first = preview.json().items[0].decision;
+    expect(first.excluded).toEqual([]);
+    expect(first.candidates[0].factors[0]).toMatchObject({ code: "load", text: "" });
     const commit = await call(office.assigner, {
       method: "POST",
       url: `/api/v1/assignment/batches/${preview.json().batchId}/commit`,
@@ -137,7 +146,9 @@ describe("assignment engine over HTTP", () => {
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     const officer = await login(office.officers[1]!.username, TEST_PASSWORD);
     const notes = (await call(officer, { method: "GET", url: "/api/v1/notifications" })).json();
-    expect(notes.unread).toBeGreaterThan(0);
+    // 12 cases over 4 officers: one notice per officer for the batch, counting their 3 cases
+    expect(notes.unread).toBe(1);
+    expect(notes.items[0]).toMatchObject({ kind: "cases_assigned", caseId: null, params: { count: 3 } });
     const auditor = await signedIn(["auditor"]);
     const verify = (
       await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
@@ -313,6 +324,46 @@ describe("assignment engine over HTTP", () => {
       recount.rows.map((r) => [r.user_id, Number(r.open_load), r.open_cases]),
     );
     expect(stored.some((r) => r.open_cases > 0)).toBe(true);
+  });
+
+  it("a commit decides again when the facts changed after the preview (the kept preview is not reused)", async () => {
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(2);
+    const preview = (
+      await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      })
+    ).json();
+    const previewed = new Set(
+      preview.items.map((i: { decision: { chosenOfficerId: string } }) => i.decision.chosenOfficerId),
+    );
+    expect(previewed.size).toBe(2);
+    const away = office.officers[0]!;
+    const today = new Date().toISOString().slice(0, 10);
+    const leave = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/officers/${away.id}/leaves`,
+      body: { startsOn: today, endsOn: today, reason: "Sudden illness" },
+    });
+    expect(leave.statusCode).toBe(201);
+    const commit = (
+      await call(office.assigner, {
+        method: "POST",
+        url: `/api/v1/assignment/batches/${preview.batchId}/commit`,
+        body: {},
+      })
+    ).json();
+    expect(commit.items.map((i: { officerId: string }) => i.officerId)).toEqual([
+      office.officers[1]!.id,
+      office.officers[1]!.id,
+    ]);
+    const auditor = await signedIn(["auditor"]);
+    const verify = (
+      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
+    ).json();
+    expect(verify).toMatchObject({ checked: 2, reproduced: 2, failures: [] });
   });
 
   it("excludes officers on leave or with a declared conflict, saying why", async () => {

@@ -17,7 +17,7 @@ import { assertMayManageOffice } from "./assignment.policy.ts";
 
 type Q = Database | Trx;
 
-async function findPolicy(q: Q, officeId: string) {
+export async function findPolicy(q: Q, officeId: string) {
   const row = await q
     .selectFrom("assignment_policies as p")
     .leftJoin("users as u", "u.id", "p.created_by")

@@ -113,7 +113,8 @@ export function useExplain() {
   const reason = useCallback(
     (r: Explained): string => {
       if (!REASONS.has(r.code)) return r.text;
-      if (locale === "en" && !BY_ID.has(r.code)) return r.text;
+      // a bulk preview sends factors without their sentence: then the template words them in English too
+      if (locale === "en" && !BY_ID.has(r.code) && r.text) return r.text;
       if (r.code === "tier_not_allowed_sensitive" && r.params.allowedTiers === "")
         return t("explain.reason.tier_not_allowed_sensitive_none", reasonValues(r.code, r.params));
       return t(`explain.reason.${r.code}`, reasonValues(r.code, r.params));

@@ -60,7 +60,7 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/assignment/preview",
-    { schema: { tags, body: previewBody, response: { 201: previewSchema }, ...plainJsonResponse } },
+    { schema: { tags, body: previewBody, response: { 201: previewSchema } }, ...plainJsonResponse },
     async (req, reply) =>
       reply
         .status(201)
@@ -81,8 +81,8 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: officeQuery,
         response: { 201: previewSchema },
-        ...plainJsonResponse,
       },
+      ...plainJsonResponse,
     },
     async (req, reply) =>
       reply
@@ -104,15 +104,15 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: commitBody,
         response: { 200: commitSchema },
-        ...plainJsonResponse,
       },
+      ...plainJsonResponse,
     },
     (req) => assignment.commit(db, requireActor(req), req.params.id, req.body),
   );
 
   app.post(
     "/assignment/officers/:id/handover",
-    { schema: { tags, params: idParams, response: { 201: previewSchema }, ...plainJsonResponse } },
+    { schema: { tags, params: idParams, response: { 201: previewSchema } }, ...plainJsonResponse },
     async (req, reply) =>
       reply.status(201).send(await assignment.previewHandover(db, requireActor(req), req.params.id)),
   );
@@ -124,8 +124,8 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: handoverBody,
         response: { 200: commitSchema },
-        ...plainJsonResponse,
       },
+      ...plainJsonResponse,
     },
     (req) =>
       assignment.commit(

@@ -10,9 +10,9 @@ type Params = Record<string, string | number>;
 
 /**
  * The engine's explanations in the reader's language. Each reason, factor and step comes with a stable code
- * and its params (server/modules/assignment/engine.explain.ts) beside an English `text`. English shows the
- * server's text, except for the reasons that name a court or an organisation by id, which are rendered here
- * with their names; Urdu is rendered from the code and params. An unknown code shows the server's text.
+ * and its params (server/modules/assignment/engine.explain.ts). Previews send the reasons and factors of their
+ * lists without a sentence, so they are worded here from the code in English and Urdu alike; the step comes
+ * with an English sentence, shown as it is in English. An unknown code shows whatever text came with it.
  */
 const REASONS = new Set([
   "inactive",

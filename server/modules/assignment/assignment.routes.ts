@@ -45,8 +45,8 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      await resolveOffice(db, actor, req.query.officeId);
-      return { items: await views.queue(db, actor, req.query.limit) };
+      const officeId = await resolveOffice(db, actor, req.query.officeId);
+      return { items: await views.queue(db, actor, officeId, req.query.limit) };
     },
   );
   app.get(

@@ -326,6 +326,18 @@ describe("assignment engine over HTTP", () => {
     expect(stored.some((r) => r.open_cases > 0)).toBe(true);
   });
 
+  it("the queue holds the unassigned cases at the courts where the office's officers appear", async () => {
+    const office = await makeOffice(1); // seated at IHC
+    const ref = await referenceIds();
+    const { ids: atIhc } = await registerCases(1);
+    const { ids: atLhc } = await registerCases(1, { courtId: ref.court("LHC") });
+    const queue = (await call(office.assigner, { method: "GET", url: "/api/v1/assignment/queue?limit=1000" }))
+      .json()
+      .items.map((x: { id: string }) => x.id);
+    expect(queue).toContain(atIhc[0]);
+    expect(queue).not.toContain(atLhc[0]);
+  });
+
   it("a commit decides again when the facts changed after the preview (the kept preview is not reused)", async () => {
     const office = await makeOffice(2);
     const { ids } = await registerCases(2);

@@ -8,8 +8,12 @@ import { loadOfficerFacts } from "./assignment.facts.ts";
 import type { CaseFacts, Decision } from "./engine.ts";
 import { today } from "./officers.service.ts";
 
-/** The office's queue: open, unassigned cases the actor can see, oldest first, with days waiting and weight. */
-export async function queue(db: Database, actor: Actor, limit: number) {
+/**
+ * The office's queue: open, unassigned cases the actor can see at the courts where the office's officers appear
+ * (a seat at the court, any bench), oldest first, with days waiting and weight. The office's seats are what
+ * tell the Attorney-General's office from a provincial law office's queue.
+ */
+export async function queue(db: Database, actor: Actor, officeId: string, limit: number) {
   const weights = await loadWeights(db);
   const rows = await caseQuery(db, actor)
     .select([
@@ -33,6 +37,13 @@ export async function queue(db: Database, actor: Actor, limit: number) {
     ])
     .where("c.assigned_officer_id", "is", null)
     .where("c.status", "in", ["pending", "appealed"])
+    .where("c.court_id", "in", (eb) =>
+      eb
+        .selectFrom("officer_seats as s")
+        .innerJoin("users as su", "su.id", "s.user_id")
+        .select("s.court_id")
+        .where("su.organisation_id", "=", officeId),
+    )
     .orderBy("c.created_at")
     .orderBy("c.id")
     .limit(limit)

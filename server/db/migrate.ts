@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./connection.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_assignment.ts";
+import * as m0003 from "./migrations/0003_officer_facts_version.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_assignment": m0002,
+  "0003_officer_facts_version": m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

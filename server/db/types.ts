@@ -267,6 +267,12 @@ export interface OfficerLeavesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface OfficerFactsVersionTable {
+  id: Generated<number>;
+  /** bigint: pg returns it as a string */
+  version: Generated<string>;
+}
+
 export interface OfficerConflictsTable {
   id: Generated<string>;
   user_id: string;
@@ -344,6 +350,7 @@ export interface DB {
   officer_seats: OfficerSeatsTable;
   officer_leaves: OfficerLeavesTable;
   officer_conflicts: OfficerConflictsTable;
+  officer_facts_version: OfficerFactsVersionTable;
   assignment_weights: AssignmentWeightsTable;
   assignment_policies: AssignmentPoliciesTable;
   assignment_batches: AssignmentBatchesTable;

@@ -16,7 +16,7 @@ import {
 
 /** Everything a batch is decided on; stored with the batch at commit so the ledger can be replayed. */
 export type BatchInputs = {
-  officers: OfficerFacts[];
+  officers: readonly OfficerFacts[];
   tiers: TierTotals;
   policy: PolicyConfigDto;
   now: string;

@@ -10,8 +10,34 @@ import type { CaseFacts, OfficerFacts, Tier, TierTotals } from "./engine.ts";
  */
 type Q = Database | Trx;
 
-/** The office's law officers (users with the law_officer role and a profile), as the engine sees them. */
-export async function loadOfficerFacts(q: Q, officeId: string, today: string): Promise<OfficerFacts[]> {
+/**
+ * The officer facts last read per office and day, with the officer-facts version they were read at (migration
+ * 0003: triggers bump it on any change to profiles, loads, seats, leave, conflicts, users or roles). The
+ * version is read before the facts, so facts are never labelled newer than they are.
+ */
+const recent = new Map<string, { version: string; officers: readonly OfficerFacts[] }>();
+
+/**
+ * The office's law officers, as the engine sees them: reused while the officer-facts version is unchanged,
+ * else read again (about 20 ms for 1,000 officers, most of a single-case suggestion). Frozen: callers copy.
+ */
+export async function loadOfficerFacts(
+  q: Q,
+  officeId: string,
+  today: string,
+): Promise<readonly OfficerFacts[]> {
+  const { version } = await q.selectFrom("officer_facts_version").select("version").executeTakeFirstOrThrow();
+  const key = `${officeId}|${today}`;
+  const kept = recent.get(key);
+  if (kept?.version === String(version)) return kept.officers;
+  const officers = Object.freeze((await readOfficerFacts(q, officeId, today)).map((o) => Object.freeze(o)));
+  if (recent.size > 100) recent.clear();
+  recent.set(key, { version: String(version), officers });
+  return officers;
+}
+
+/** The office's law officers (users with the law_officer role and a profile), read from the database. */
+async function readOfficerFacts(q: Q, officeId: string, today: string): Promise<OfficerFacts[]> {
   const officers = await q
     .selectFrom("officer_profiles as p")
     .innerJoin("users as u", "u.id", "p.user_id")

@@ -53,7 +53,7 @@ export async function listProfiles(q: Q, officeId: string): Promise<OfficerProfi
 export async function profileOf(
   q: Q,
   userId: string,
-  officeFacts?: OfficerFacts[],
+  officeFacts?: readonly OfficerFacts[],
 ): Promise<OfficerProfileDto> {
   const [user, profile, seats, leaves, conflicts] = await Promise.all([
     q

@@ -24,6 +24,30 @@ export type BatchInputs = {
 
 export type Outcome = { facts: CaseFacts; decision: Decision; officerId: string | null; overridden: boolean };
 
+/** The officers (a departing one made unable to receive) and the cases, read at one moment `now`. */
+export type Facts = { officers: OfficerFacts[]; cases: CaseFacts[]; now: string };
+
+export async function readFacts(
+  q: Database | Trx,
+  officeId: string,
+  caseIds: string[],
+  departingOfficerId: string | null,
+): Promise<Facts> {
+  const now = new Date().toISOString();
+  const [officers, cases] = await Promise.all([
+    loadOfficerFacts(q, officeId, now.slice(0, 10)),
+    loadWeights(q).then((weights) => loadCaseFacts(q, caseIds, weights)),
+  ]);
+  // A departing officer stays in the facts (their load is real) but cannot receive cases.
+  const pool = officers.map((o) => (o.id === departingOfficerId ? { ...o, active: false } : o));
+  return { officers: pool, cases, now };
+}
+
+export function inputsOf(facts: Facts, policy: unknown): BatchInputs {
+  const { officers, now } = facts;
+  return { officers, tiers: tierTotalsOf(officers), policy: policyConfig.parse(policy), now };
+}
+
 export async function snapshot(
   q: Database | Trx,
   officeId: string,
@@ -31,18 +55,8 @@ export async function snapshot(
   policy: unknown,
   departingOfficerId: string | null,
 ): Promise<{ inputs: BatchInputs; cases: CaseFacts[] }> {
-  const now = new Date().toISOString();
-  const weights = await loadWeights(q);
-  const [officers, cases] = await Promise.all([
-    loadOfficerFacts(q, officeId, now.slice(0, 10)),
-    loadCaseFacts(q, caseIds, weights),
-  ]);
-  // A departing officer stays in the facts (their load is real) but cannot receive cases.
-  const pool = officers.map((o) => (o.id === departingOfficerId ? { ...o, active: false } : o));
-  return {
-    inputs: { officers: pool, tiers: tierTotalsOf(pool), policy: policyConfig.parse(policy), now },
-    cases,
-  };
+  const facts = await readFacts(q, officeId, caseIds, departingOfficerId);
+  return { inputs: inputsOf(facts, policy), cases: facts.cases };
 }
 
 /**

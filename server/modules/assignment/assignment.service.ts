@@ -8,7 +8,14 @@ import { recordAuditMany } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
-import { type BatchInputs, type Outcome, runBatch, snapshot } from "./assignment.batch.ts";
+import {
+  type BatchInputs,
+  inputsOf,
+  type Outcome,
+  readFacts,
+  runBatch,
+  snapshot,
+} from "./assignment.batch.ts";
 import { type Method, recordCommit } from "./assignment.ledger.ts";
 import { mayManageOffice, resolveOffice } from "./assignment.policy.ts";
 import { keepPreview, takePreview } from "./assignment.reuse.ts";
@@ -51,7 +58,12 @@ export async function preview(
 ) {
   const officeId = await resolveOffice(db, actor, input.officeId);
   const caseIds = [...new Set(input.caseIds)];
-  const cases = await visibleCases(db, actor, caseIds);
+  // Reads on the pool, side by side (in parallel on PostgreSQL); nothing is shown before the scope check passes.
+  const [cases, found, facts] = await Promise.all([
+    visibleCases(db, actor, caseIds),
+    findPolicy(db, officeId),
+    readFacts(db, officeId, caseIds, departingOfficerId),
+  ]);
   if (kind === "bulk") {
     const taken = cases.filter((c) => c.assigned_officer_id);
     if (taken.length > 0) {
@@ -65,12 +77,10 @@ export async function preview(
     }
   }
   const seed = randomBytes(16).toString("hex");
-  // Reads on the pool (in parallel on PostgreSQL); only the batch row and its audit event need a transaction.
-  const policy =
-    (await findPolicy(db, officeId)) ??
-    (await inTransaction(db, (trx) => currentPolicy(trx, actor, officeId)));
-  const { inputs, cases: facts } = await snapshot(db, officeId, caseIds, policy.config, departingOfficerId);
-  const outcomes = runBatch(inputs, facts, seed, new Map(), listsFor(kind));
+  // Only the batch row and its audit event (and a first policy) need a transaction.
+  const policy = found ?? (await inTransaction(db, (trx) => currentPolicy(trx, actor, officeId)));
+  const inputs = inputsOf(facts, policy.config);
+  const outcomes = runBatch(inputs, facts.cases, seed, new Map(), listsFor(kind));
   const batch = await inTransaction(db, async (trx) => {
     const batch = await trx
       .insertInto("assignment_batches")
@@ -98,7 +108,7 @@ export async function preview(
     return batch;
   });
   // deciding one case again costs less than fingerprinting its facts
-  if (kind !== "single") keepPreview(batch.id, inputs, facts, outcomes);
+  if (kind !== "single") keepPreview(batch.id, inputs, facts.cases, outcomes);
   const caseById = new Map(cases.map((c) => [c.id, c]));
   return {
     batchId: batch.id,

@@ -30,10 +30,21 @@ export async function loadOfficerFacts(
   const key = `${officeId}|${today}`;
   const kept = recent.get(key);
   if (kept?.version === String(version)) return kept.officers;
-  const officers = Object.freeze((await readOfficerFacts(q, officeId, today)).map((o) => Object.freeze(o)));
+  const officers = Object.freeze((await readOfficerFacts(q, officeId, today)).map(deepFreeze));
   if (recent.size > 100) recent.clear();
   recent.set(key, { version: String(version), officers });
   return officers;
+}
+
+/** Frozen to the last array, so the engine may keep lookups made from it (engine.ts `lookups`). */
+function deepFreeze(o: OfficerFacts): OfficerFacts {
+  for (const s of o.seats) Object.freeze(s);
+  Object.freeze(o.seats);
+  Object.freeze(o.expertise);
+  Object.freeze(o.conflicts.partyNames);
+  Object.freeze(o.conflicts.organisationIds);
+  Object.freeze(o.conflicts);
+  return Object.freeze(o);
 }
 
 /** The office's law officers (users with the law_officer role and a profile), read from the database. */

@@ -127,6 +127,45 @@ function parseTime(iso: string | null, what: string): number {
   return ms;
 }
 
+type Lookups = {
+  seats: Set<string>;
+  expertise: Set<string>;
+  parties: Set<string>;
+  orgs: Set<string>;
+  lastMs: number;
+};
+/**
+ * An officer's facts as sets, kept for frozen facts only: the server reuses the same frozen objects for as long
+ * as nothing about the officers changes, and a frozen object cannot change under the cache. The sets are only
+ * ever read.
+ */
+const lookupsOfFrozen = new WeakMap<OfficerFacts, Lookups>();
+
+function lookups(f: OfficerFacts): Lookups {
+  const kept = lookupsOfFrozen.get(f);
+  if (kept !== undefined) return kept;
+  const seats = new Set<string>();
+  for (const s of f.seats) seats.add(key(s.courtId, s.benchId ?? "*")).add(key(s.courtId, "?"));
+  const made = {
+    seats,
+    expertise: new Set(f.expertise),
+    parties: new Set(f.conflicts.partyNames.map(normaliseName)),
+    orgs: new Set(f.conflicts.organisationIds),
+    lastMs: parseTime(f.lastAssignedAt, `officer ${f.id} lastAssignedAt`),
+  };
+  const frozen = [
+    f,
+    f.seats,
+    ...f.seats,
+    f.expertise,
+    f.conflicts,
+    f.conflicts.partyNames,
+    f.conflicts.organisationIds,
+  ];
+  if (frozen.every(Object.isFrozen)) lookupsOfFrozen.set(f, made);
+  return made;
+}
+
 function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals): State {
   if (!["rotation", "least_load", "random_top_k"].includes(policy.strategy))
     throw new RangeError(`unknown strategy ${JSON.stringify(policy.strategy)}`);
@@ -137,12 +176,8 @@ function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers:
     if (index.has(f.id)) throw new RangeError(`duplicate officer id ${f.id}`);
     if (!Number.isFinite(f.load) || Number.isNaN(f.maxLoad))
       throw new RangeError(`officer ${f.id}: load and maxLoad must be numbers`);
-    const seats = new Set<string>();
-    for (const s of f.seats) seats.add(key(s.courtId, s.benchId ?? "*")).add(key(s.courtId, "?"));
+    const { seats, expertise, parties, orgs, lastMs } = lookups(f);
     const { id, name, tier, load, openCases, maxLoad, lastAssignedAt: lastAt } = f;
-    const lastMs = parseTime(lastAt, `officer ${id} lastAssignedAt`);
-    const [expertise, orgs] = [new Set(f.expertise), new Set(f.conflicts.organisationIds)];
-    const parties = new Set(f.conflicts.partyNames.map(normaliseName));
     const available = f.active && !f.onLeave;
     const conflicted = parties.size + orgs.size > 0;
     // biome-ignore format: one literal with every field, so all officers share one hidden class (hot loop)

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import type { Role } from "../../../common/roles.ts";
 import { isRole } from "../../../common/roles.ts";
 import type { Database } from "../../db/connection.ts";
@@ -61,6 +62,8 @@ export async function resolveSession(
       "u.organisation_id",
       "o.kind as organisation_kind",
       "o.active as organisation_active",
+      // the roles in the same round trip: every request pays for this lookup
+      sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id)`.as("roles"),
     ])
     .where("s.id", "=", id)
     .executeTakeFirst();
@@ -80,7 +83,6 @@ export async function resolveSession(
       .where("id", "=", id)
       .execute();
   }
-  const roles = await db.selectFrom("user_roles").select("role").where("user_id", "=", row.user_id).execute();
   return {
     csrfToken: row.csrf_token,
     actor: {
@@ -89,7 +91,7 @@ export async function resolveSession(
       fullName: row.full_name,
       organisationId: row.organisation_id,
       organisationKind: row.organisation_kind,
-      roles: new Set(roles.map((r) => r.role).filter(isRole) as Role[]),
+      roles: new Set(row.roles.filter(isRole) as Role[]),
       locale: row.locale,
       sessionId: id,
       ...ctx,

@@ -180,7 +180,7 @@ describe("assignment engine over HTTP", () => {
       .executeTakeFirstOrThrow();
     const decision = row.decision as { chosenOfficerId: string };
     const other = office.officers.find((o) => o.id !== decision.chosenOfficerId)!;
-    await sql`update assignment_decisions set decision = jsonb_set(decision, '{chosenOfficerId}', to_jsonb(${other.id}::text)) where id = ${row.id}`.execute(
+    await sql`update assignment_decisions set decision = jsonb_set(decision::jsonb, '{chosenOfficerId}', to_jsonb(${other.id}::text))::json where id = ${row.id}`.execute(
       handle.db,
     );
     const auditor = await signedIn(["auditor"]);

@@ -16,7 +16,13 @@ import type { Decision } from "./engine.ts";
  */
 export type Method = "policy" | "override" | "handover" | "queue";
 type Batch = { id: string; kind: string; office_id: string; policy_id: string; seed: string };
-type CaseRow = { id: string; version: number; assigned_officer_id: string | null; status: string };
+type CaseRow = {
+  id: string;
+  version: number;
+  assigned_officer_id: string | null;
+  status: string;
+  organisation_id: string;
+};
 /** The statuses whose assignments count in an officer's load (as refreshOfficerLoad counts them). */
 const OPEN = new Set(["pending", "appealed"]);
 
@@ -132,6 +138,7 @@ async function applyToCases(
     action: "case.assigned",
     entityType: "case",
     entityId: x.c.id,
+    organisationId: x.c.organisation_id,
     changes: {
       officerId: { from: x.c.assigned_officer_id, to: x.o.officerId },
       method: method(x.o),

@@ -36,6 +36,7 @@ async function visibleCases(q: Database | Trx, actor: Actor, ids: string[]) {
       "c.year",
       "c.assigned_officer_id",
       "c.status",
+      "c.organisation_id",
       "t.abbreviation as type_abbreviation",
     ])
     .where("c.id", "in", ids)

@@ -326,6 +326,36 @@ describe("assignment engine over HTTP", () => {
     expect(stored.some((r) => r.open_cases > 0)).toBe(true);
   });
 
+  it("a manual assignment from the case page is decided by the engine first and kept with its candidate pool", async () => {
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(1);
+    const target = office.officers[1]!;
+    const res = await call(solicitor, {
+      method: "POST",
+      url: `/api/v1/cases/${ids[0]}/assignment`,
+      body: { version: 1, officerId: target.id, reason: "Appeared in the connected petition" },
+    });
+    expect(res.statusCode).toBe(200);
+    const { handle } = await testApp();
+    const row = await handle.db
+      .selectFrom("assignment_decisions")
+      .select(["method", "officer_id", "reason", "decision", "batch_id"])
+      .where("case_id", "=", ids[0]!)
+      .executeTakeFirstOrThrow();
+    const decision = row.decision as { candidates: { officerId: string }[]; chosenOfficerId: string };
+    expect(decision.candidates.map((c) => c.officerId).sort()).toEqual(
+      office.officers.map((o) => o.id).sort(),
+    );
+    expect(row).toMatchObject({ officer_id: target.id, reason: "Appeared in the connected petition" });
+    expect(row.method).toBe(decision.chosenOfficerId === target.id ? "policy" : "override");
+    expect(row.batch_id).not.toBeNull();
+    const auditor = await signedIn(["auditor"]);
+    const verify = (
+      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
+    ).json();
+    expect(verify).toMatchObject({ checked: 1, reproduced: 1, failures: [] });
+  });
+
   it("the queue holds the unassigned cases at the courts where the office's officers appear", async () => {
     const office = await makeOffice(1); // seated at IHC
     const ref = await referenceIds();

@@ -8,7 +8,7 @@ import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
-import { caseWeight, loadWeights } from "./case-weight.ts";
+import { commitManualAssignment } from "../assignment/assignment.manual.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
@@ -70,9 +70,9 @@ export async function changeStatus(
 }
 
 /**
- * Manual assignment of a law officer, with the reason recorded (the assignment engine comes later). An
- * assigning officer assigns within their own law office; the Law Ministry assigns anyone. `officerId: null`
- * returns the case to the queue.
+ * Manual assignment of a law officer, with the reason recorded: committed through the assignment engine as an
+ * override of the policy (assignment.manual.ts). An assigning officer assigns within their own law office; the
+ * Law Ministry assigns anyone. `officerId: null` returns the case to the queue.
  */
 export async function assignOfficer(
   db: Database,
@@ -107,43 +107,18 @@ export async function assignOfficer(
     if (input.officerId === row.assigned_officer_id) {
       throw problems.conflict("already_assigned", "The case is already with this officer.");
     }
+    if (input.officerId && officerOffice) {
+      // Through the engine, so the ledger keeps the candidate pool and the override's reason (issue 3).
+      const target = { id: input.officerId, officeId: officerOffice };
+      await commitManualAssignment(trx, actor, { ...row, id }, target, input.reason);
+      return getCaseDetail(trx, actor, id);
+    }
     await trx
       .updateTable("case_assignments")
       .set({ ended_at: new Date() })
       .where("case_id", "=", id)
       .where("ended_at", "is", null)
       .execute();
-    if (input.officerId && officerOffice) {
-      // A manual assignment bypasses the policy, so the ledger records it as an override with its reason.
-      const decision = await trx
-        .insertInto("assignment_decisions")
-        .values({
-          case_id: id,
-          office_id: officerOffice,
-          policy_id: null,
-          officer_id: input.officerId,
-          method: "override",
-          step: "manual",
-          seed: "",
-          inputs: JSON.stringify({}),
-          decision: JSON.stringify({ chosenOfficerId: input.officerId, step: "manual" }),
-          reason: input.reason,
-          actor_id: actor.userId,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("case_assignments")
-        .values({
-          case_id: id,
-          officer_id: input.officerId,
-          assigned_by: actor.userId,
-          reason: input.reason,
-          decision_id: decision.id,
-          weight: caseWeight(row, await loadWeights(trx)),
-        })
-        .execute();
-    }
     await bumpVersion(trx, id, row.version, { assigned_officer_id: input.officerId });
     await refreshOfficerLoad(trx, [row.assigned_officer_id, input.officerId]);
     await recordAudit(trx, actor, {

@@ -175,7 +175,7 @@ describe("case register", () => {
     expect(assigned.json().assignedOfficer).toEqual({ id: officerUser.id, fullName: "Ayesha Siddiqui" });
     expect(assigned.json().assignments[0]).toMatchObject({
       reason: "Service matters before IHC",
-      method: "manual",
+      method: "override",
       endedAt: null,
     });
     const { handle: h } = await testApp();
@@ -184,14 +184,21 @@ describe("case register", () => {
       .select(["method", "step", "reason", "officer_id"])
       .where("case_id", "=", c.id)
       .execute();
+    // the engine decided first (the office has no officer profiles yet: nobody eligible), then the override
     expect(ledger).toEqual([
       {
         method: "override",
-        step: "manual",
+        step: "no_eligible_officer",
         reason: "Service matters before IHC",
         officer_id: officerUser.id,
       },
     ]);
+    const auditor = await signedIn(["auditor"]);
+    const verify = await call(auditor, {
+      method: "GET",
+      url: `/api/v1/assignment/verify?officeId=${agp.id}`,
+    });
+    expect(verify.json()).toMatchObject({ checked: 1, reproduced: 1, failures: [] });
     const { login } = await import("../../test/harness.ts");
     const { TEST_PASSWORD } = await import("../../test/factories.ts");
     const officer = await login(officerUser.username, TEST_PASSWORD);

@@ -21,6 +21,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
+import { hearingRoutes } from "./modules/hearings/hearings.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(referenceRoutes);
       await api.register(caseRoutes);
       await api.register(documentRoutes);
+      await api.register(hearingRoutes);
       await api.register(auditRoutes);
       await api.register(assignmentRoutes);
       await api.register(notificationRoutes);

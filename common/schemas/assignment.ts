@@ -201,6 +201,8 @@ export const workloadItem = z.object({
   openCases: z.number(),
   load: z.number(),
   maxLoad: z.number(),
+  /** Scheduled hearings in the next 14 days, today included, on the officer's cases. */
+  hearingsNext14Days: z.number(),
 });
 
 export const weightSchema = z.object({

@@ -4,6 +4,7 @@ import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_assignment.ts";
 import * as m0003 from "./migrations/0003_officer_facts_version.ts";
 import * as m0004 from "./migrations/0004_ledger_json.ts";
+import * as m0005 from "./migrations/0005_hearings.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0002_assignment": m0002,
   "0003_officer_facts_version": m0003,
   "0004_ledger_json": m0004,
+  "0005_hearings": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -267,6 +267,34 @@ export interface OfficerLeavesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface HearingsTable {
+  id: Generated<string>;
+  case_id: string;
+  hearing_date: string;
+  hearing_time: string | null;
+  serial: number | null;
+  court_id: string;
+  bench_id: string | null;
+  purpose: Generated<string>;
+  coram: Generated<string>;
+  state: Generated<string>;
+  outcome: string | null;
+  appeared: Generated<string>;
+  adjournment_reason: Generated<string>;
+  adjourned_at_request_of: string | null;
+  result: string | null;
+  notes: Generated<string>;
+  cancel_reason: Generated<string>;
+  previous_hearing_id: string | null;
+  order_sheet_document_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface OfficerFactsVersionTable {
   id: Generated<number>;
   /** bigint: pg returns it as a string */
@@ -351,6 +379,7 @@ export interface DB {
   officer_leaves: OfficerLeavesTable;
   officer_conflicts: OfficerConflictsTable;
   officer_facts_version: OfficerFactsVersionTable;
+  hearings: HearingsTable;
   assignment_weights: AssignmentWeightsTable;
   assignment_policies: AssignmentPoliciesTable;
   assignment_batches: AssignmentBatchesTable;

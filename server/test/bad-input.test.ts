@@ -12,6 +12,7 @@ let admin: Session;
 let focal: Session;
 let solicitor: Session;
 let auditor: Session;
+let otherFocal: Session;
 let caseId: string;
 let userId: string;
 let orgId: string;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   focal = await signedIn(["focal_person"]);
   solicitor = await signedIn(["law_ministry"]);
   auditor = await signedIn(["auditor"]);
+  otherFocal = await signedIn(["focal_person"]);
   const created = await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() });
   caseId = created.json().id;
   const org = await makeOrganisation();
@@ -725,6 +727,91 @@ const cases: Case[] = [
     () => ({ method: "GET", url: `/api/v1/assignment/policy?officeId=${orgId}` }),
     404,
     "not_found",
+  ],
+  [
+    "hearings: schedule without a date",
+    () => focal,
+    () => ({ method: "POST", url: `/api/v1/cases/${caseId}/hearings`, body: { purpose: "Arguments" } }),
+    400,
+    "validation_failed",
+    "body.date",
+  ],
+  [
+    "hearings: a time that is not HH:MM",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: `/api/v1/cases/${caseId}/hearings`,
+      body: { date: "2026-12-01", time: "25:00" },
+    }),
+    400,
+    "validation_failed",
+    "body.time",
+  ],
+  [
+    "hearings: an impossible date",
+    () => focal,
+    () => ({ method: "POST", url: `/api/v1/cases/${caseId}/hearings`, body: { date: "2026-02-30" } }),
+    400,
+    "validation_failed",
+    "body.date",
+  ],
+  [
+    "hearings: schedule on an unknown case",
+    () => focal,
+    () => ({ method: "POST", url: `/api/v1/cases/${UNKNOWN}/hearings`, body: { date: "2026-12-01" } }),
+    404,
+    "not_found",
+  ],
+  [
+    "hearings: schedule on another ministry's case",
+    () => otherFocal,
+    () => ({ method: "POST", url: `/api/v1/cases/${caseId}/hearings`, body: { date: "2026-12-01" } }),
+    404,
+    "not_found",
+  ],
+  [
+    "hearings: an adjournment without its reason and side",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: `/api/v1/hearings/${UNKNOWN}/outcome`,
+      body: { version: 1, outcome: "adjourned", nextDate: "2026-12-20" },
+    }),
+    400,
+    "validation_failed",
+    "body.adjournmentReason",
+  ],
+  [
+    "hearings: a decision without its result",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: `/api/v1/hearings/${UNKNOWN}/outcome`,
+      body: { version: 1, outcome: "decided" },
+    }),
+    400,
+    "validation_failed",
+    "body.result",
+  ],
+  [
+    "hearings: outcome of an unknown hearing",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: `/api/v1/hearings/${UNKNOWN}/outcome`,
+      body: { version: 1, outcome: "reserved" },
+    }),
+    404,
+    "not_found",
+  ],
+  [
+    "hearings: cancel without a reason",
+    () => focal,
+    () => ({ method: "POST", url: `/api/v1/hearings/${UNKNOWN}/cancel`, body: { version: 1 } }),
+    400,
+    "validation_failed",
+    "body.reason",
   ],
   [
     "unknown route",

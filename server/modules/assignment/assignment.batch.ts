@@ -1,6 +1,7 @@
 import { type PolicyConfigDto, policyConfig } from "../../../common/schemas/assignment.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
+import { courtDay } from "../../platform/clock.ts";
 import { loadWeights } from "../cases/case-weight.ts";
 import { loadCaseFacts, loadOfficerFacts, tierTotalsOf } from "./assignment.facts.ts";
 import { firstDifference } from "./engine.explain.ts";
@@ -33,9 +34,10 @@ export async function readFacts(
   caseIds: string[],
   departingOfficerId: string | null,
 ): Promise<Facts> {
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   const [officers, cases] = await Promise.all([
-    loadOfficerFacts(q, officeId, now.slice(0, 10)),
+    loadOfficerFacts(q, officeId, courtDay(at)),
     loadWeights(q).then((weights) => loadCaseFacts(q, caseIds, weights)),
   ]);
   // A departing officer stays in the facts (their load is real) but cannot receive cases.

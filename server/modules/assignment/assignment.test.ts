@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commitSchema, previewSchema } from "../../../common/schemas/assignment.ts";
+import { courtDay } from "../../platform/clock.ts";
 import {
   caseBody,
   makeOrganisation,
@@ -383,7 +384,7 @@ describe("assignment engine over HTTP", () => {
     );
     expect(previewed.size).toBe(2);
     const away = office.officers[0]!;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = courtDay();
     const leave = await call(office.assigner, {
       method: "POST",
       url: `/api/v1/assignment/officers/${away.id}/leaves`,
@@ -411,7 +412,7 @@ describe("assignment engine over HTTP", () => {
   it("excludes officers on leave or with a declared conflict, saying why", async () => {
     const office = await makeOffice(3);
     const [onLeave, conflicted] = office.officers;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = courtDay();
     expect(
       (
         await call(office.assigner, {

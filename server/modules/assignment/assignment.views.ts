@@ -68,8 +68,24 @@ export async function queue(db: Database, actor: Actor, officeId: string, limit:
 }
 
 /** Each officer of the office: open cases, weighted load against capacity, leave today. */
+/** Each officer's open cases, weighted load and scheduled hearings in the next 14 days (today included). */
 export async function workload(db: Database, officeId: string) {
-  const officers = await loadOfficerFacts(db, officeId, today());
+  const day = today();
+  const [officers, hearings] = await Promise.all([
+    loadOfficerFacts(db, officeId, day),
+    db
+      .selectFrom("hearings as h")
+      .innerJoin("cases as c", "c.id", "h.case_id")
+      .innerJoin("users as u", "u.id", "c.assigned_officer_id")
+      .select(["c.assigned_officer_id as officerId", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("u.organisation_id", "=", officeId)
+      .where("h.state", "=", "scheduled")
+      .where("h.hearing_date", ">=", day)
+      .where("h.hearing_date", "<", addDays(day, 14))
+      .groupBy("c.assigned_officer_id")
+      .execute(),
+  ]);
+  const soon = new Map(hearings.map((h) => [h.officerId, Number(h.n)]));
   return officers
     .map((o) => ({
       officerId: o.id,
@@ -80,8 +96,16 @@ export async function workload(db: Database, officeId: string) {
       openCases: o.openCases,
       load: o.load,
       maxLoad: o.maxLoad,
+      hearingsNext14Days: soon.get(o.id) ?? 0,
     }))
     .sort((a, b) => b.load - a.load || a.fullName.localeCompare(b.fullName));
+}
+
+/** An ISO date plus whole days (UTC calendar arithmetic, no time zone involved). */
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Database } from "../../db/connection.ts";
 import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { courtDay } from "../../platform/clock.ts";
 import { problems } from "../../platform/errors.ts";
 import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { loadOfficerFacts } from "./assignment.facts.ts";
@@ -17,8 +18,9 @@ import type { OfficerFacts, Tier } from "./engine.ts";
 
 type Q = Database | Trx;
 
+/** Today in the courts' time zone (leave is a calendar matter). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return courtDay();
 }
 
 /** A law officer (user with the law_officer role) and the office they belong to; 404 when not visible. */

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { OUTCOMES } from "../case-status.ts";
+import { isoDate, personRef, uuid, version } from "./shared.ts";
+
+/** What happened at a hearing (DOMAIN.md §5). `scheduled` until an outcome is recorded. */
+export const HEARING_OUTCOMES = ["adjourned", "argued", "reserved", "decided", "notice_issued"] as const;
+export const hearingOutcome = z.enum(HEARING_OUTCOMES);
+/** Whose request or conduct an adjournment is attributed to (delay reasons are reported by side). */
+export const ADJOURNMENT_SIDES = ["government", "other_side", "court", "both"] as const;
+export const adjournmentSide = z.enum(ADJOURNMENT_SIDES);
+export const HEARING_STATES = ["scheduled", "held", "cancelled"] as const;
+
+const time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time as HH:MM (24-hour)")
+  .nullable()
+  .optional();
+const text = (max: number) => z.string().trim().max(max);
+
+export const scheduleHearingBody = z.object({
+  date: isoDate,
+  time,
+  /** The item's number in the court's cause list, where known. */
+  serial: z.number().int().min(1).max(100_000).nullable().optional(),
+  /** Defaults to the case's bench. */
+  benchId: uuid.nullable().optional(),
+  purpose: text(500).default(""),
+  coram: text(500).default(""),
+});
+
+export const hearingOutcomeBody = z
+  .object({
+    version,
+    outcome: hearingOutcome,
+    coram: text(500).default(""),
+    appeared: text(1000).default(""),
+    adjournmentReason: text(1000).default(""),
+    adjournedAtRequestOf: adjournmentSide.nullable().optional(),
+    /** For `decided`: the court's disposal of the case. */
+    result: z.enum(OUTCOMES).nullable().optional(),
+    /** The next date the court fixed: creates the next hearing. */
+    nextDate: isoDate.nullable().optional(),
+    nextTime: time,
+    nextPurpose: text(500).default(""),
+    /** A document of this case (kind `order`) holding the order-sheet entry. */
+    orderSheetDocumentId: uuid.nullable().optional(),
+    notes: text(2000).default(""),
+  })
+  .superRefine((b, ctx) => {
+    if (b.outcome === "adjourned" && !b.adjournmentReason) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["adjournmentReason"],
+        message: "an adjournment needs its reason",
+      });
+    }
+    if (b.outcome === "adjourned" && !b.adjournedAtRequestOf) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["adjournedAtRequestOf"],
+        message: "say whom the adjournment is attributed to",
+      });
+    }
+    if (b.outcome === "decided" && !b.result) {
+      ctx.addIssue({ code: "custom", path: ["result"], message: "a decision needs its result" });
+    }
+    if (b.outcome === "decided" && b.nextDate) {
+      ctx.addIssue({ code: "custom", path: ["nextDate"], message: "a decided case has no next date" });
+    }
+    if (b.outcome !== "decided" && b.outcome !== "reserved" && !b.nextDate) {
+      ctx.addIssue({ code: "custom", path: ["nextDate"], message: "give the next date the court fixed" });
+    }
+  });
+
+export const rescheduleHearingBody = z.object({
+  version,
+  date: isoDate,
+  time,
+  serial: z.number().int().min(1).max(100_000).nullable().optional(),
+  purpose: text(500).optional(),
+  coram: text(500).optional(),
+});
+
+export const cancelHearingBody = z.object({ version, reason: z.string().trim().min(1).max(1000) });
+
+export const hearingSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  date: z.string(),
+  time: z.string().nullable(),
+  serial: z.number().nullable(),
+  court: z.object({ id: z.string(), code: z.string(), nameEn: z.string(), nameUr: z.string() }),
+  bench: z.object({ id: z.string(), code: z.string(), nameEn: z.string(), nameUr: z.string() }).nullable(),
+  purpose: z.string(),
+  coram: z.string(),
+  state: z.enum(HEARING_STATES),
+  outcome: hearingOutcome.nullable(),
+  appeared: z.string(),
+  adjournmentReason: z.string(),
+  adjournedAtRequestOf: adjournmentSide.nullable(),
+  result: z.enum(OUTCOMES).nullable(),
+  notes: z.string(),
+  /** The hearing this one was fixed at (its previous date), and the one fixed here. */
+  previousHearingId: z.string().nullable(),
+  nextHearingId: z.string().nullable(),
+  orderSheet: z.object({ documentId: z.string(), title: z.string() }).nullable(),
+  recordedBy: personRef.nullable(),
+  recordedAt: z.string().nullable(),
+  version: z.number(),
+});
+export type HearingDto = z.infer<typeof hearingSchema>;
+
+export const hearingList = z.object({ items: z.array(hearingSchema) });

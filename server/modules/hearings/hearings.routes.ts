@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  cancelHearingBody,
+  hearingList,
+  hearingOutcomeBody,
+  hearingSchema,
+  rescheduleHearingBody,
+  scheduleHearingBody,
+} from "../../../common/schemas/hearings.ts";
+import { idParams } from "../../../common/schemas/shared.ts";
+import { requireActor } from "../../platform/auth/plugin.ts";
+import * as hearings from "./hearings.service.ts";
+
+const tags = ["hearings"];
+
+export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+
+  app.get(
+    "/cases/:id/hearings",
+    { schema: { tags, params: idParams, response: { 200: hearingList } } },
+    (req) => hearings.listHearings(db, requireActor(req), req.params.id),
+  );
+  app.post(
+    "/cases/:id/hearings",
+    { schema: { tags, params: idParams, body: scheduleHearingBody, response: { 201: hearingSchema } } },
+    async (req, reply) =>
+      reply.status(201).send(await hearings.scheduleHearing(db, requireActor(req), req.params.id, req.body)),
+  );
+  app.post(
+    "/hearings/:id/outcome",
+    {
+      schema: {
+        tags,
+        description: "Records what happened; `nextDate` creates the next hearing, returned as `next`.",
+        params: idParams,
+        body: hearingOutcomeBody,
+        response: { 200: z.object({ hearing: hearingSchema, next: hearingSchema.nullable() }) },
+      },
+    },
+    (req) => hearings.recordOutcome(db, requireActor(req), req.params.id, req.body),
+  );
+  app.patch(
+    "/hearings/:id",
+    { schema: { tags, params: idParams, body: rescheduleHearingBody, response: { 200: hearingSchema } } },
+    (req) => hearings.rescheduleHearing(db, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    "/hearings/:id/cancel",
+    { schema: { tags, params: idParams, body: cancelHearingBody, response: { 200: hearingSchema } } },
+    (req) => hearings.cancelHearing(db, requireActor(req), req.params.id, req.body),
+  );
+};

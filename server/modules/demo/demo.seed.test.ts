@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from "../../db/connection.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { verifyAuditChain } from "../../platform/audit.ts";
 import { verifyPassword } from "../../platform/auth/passwords.ts";
+import { courtDay } from "../../platform/clock.ts";
 import { loadReferenceData } from "../reference/reference.loader.ts";
 import { DEMO_ACCOUNTS } from "./demo.accounts.ts";
 import { DEMO_AS_OF } from "./demo.plan.ts";
@@ -111,6 +112,18 @@ describe("seedDemo", () => {
       .where("c.case_key", "=", "IHC/ISB/WP/1234/2025")
       .executeTakeFirstOrThrow();
     expect(row.code).toBe("INTERIOR");
+  });
+
+  it("gives pending cases a hearing history and next dates in the coming weeks", async () => {
+    expect(result.hearings).toBeGreaterThan(40);
+    const rows = await sql<{ held: number; ahead: number; next14: number }>`
+      select count(*) filter (where state = 'held' and outcome = 'adjourned')::int as held,
+             count(*) filter (where state = 'scheduled' and hearing_date >= ${courtDay()})::int as ahead,
+             count(*) filter (where state = 'scheduled' and hearing_date < ${courtDay()}::date + 14)::int as next14
+      from hearings`.execute(handle.db);
+    expect(rows.rows[0]!.held).toBe(result.hearings / 2);
+    expect(rows.rows[0]!.ahead).toBe(result.hearings / 2);
+    expect(rows.rows[0]!.next14).toBeGreaterThan(0);
   });
 
   it("links appeals to the case below and keeps confidential cases to named people", async () => {

@@ -8,6 +8,7 @@ import { hashPassword } from "../../platform/auth/passwords.ts";
 import { assignOfficer, changeStatus, linkCases, setCaseAccess } from "../cases/cases.actions.ts";
 import { createCase } from "../cases/cases.service.ts";
 import { DEMO_ACCOUNTS, DEMO_MARKER_USERNAME } from "./demo.accounts.ts";
+import { seedDemoHearings } from "./demo.hearings.ts";
 import { seedOfficerProfiles } from "./demo.officers.ts";
 import { DEMO_AS_OF, type PlannedCase } from "./demo.plan.ts";
 import { DEMO_SEED, planDemo } from "./demo.planner.ts";
@@ -22,6 +23,7 @@ export type SeedResult = {
   assignments: number;
   statusChanges: number;
   links: number;
+  hearings: number;
   ms: number;
 };
 
@@ -72,6 +74,7 @@ export async function seedDemo(
     assignments: 0,
     statusChanges: 0,
     links: 0,
+    hearings: 0,
     ms: 0,
   };
   const marker = await db
@@ -85,7 +88,7 @@ export async function seedDemo(
   const plan = planDemo({ abbreviations: refs.abbreviations });
   const steps = plan.reduce(
     (n, c) => n + 1 + c.grantAccess.length + c.assignments.length + c.links.length + statusMoves(c).length,
-    1,
+    2,
   );
   let done = 0;
   const tick = () => opts.onProgress?.(++done, steps);
@@ -151,6 +154,9 @@ export async function seedDemo(
     }
   }
 
+  result.hearings = await seedDemoHearings(db, actor, plan, ids);
+  tick();
+
   const ms = Math.round(performance.now() - started);
   await inTransaction(db, (trx) =>
     recordAudit(
@@ -167,6 +173,7 @@ export async function seedDemo(
           assignments: result.assignments,
           statusChanges: result.statusChanges,
           links: result.links,
+          hearings: result.hearings,
           ms,
         },
       },

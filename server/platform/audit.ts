@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql, type Transaction } from "kysely";
-import { insertJsonRows } from "../db/bulk-insert.ts";
+import { insertJsonRows } from "../db/bulk.ts";
 import type { Database } from "../db/connection.ts";
 import type { DB } from "../db/types.ts";
 import type { RequestContext } from "./actor.ts";

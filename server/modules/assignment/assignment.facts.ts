@@ -1,3 +1,4 @@
+import { anyUuid } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import { caseWeight, type Weights } from "../cases/case-weight.ts";
@@ -135,12 +136,12 @@ export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): 
         "c.amount_involved",
         "t.code as type_code",
       ])
-      .where("c.id", "in", caseIds)
+      .where("c.id", "=", anyUuid(caseIds))
       .execute(),
     q
       .selectFrom("case_parties")
       .select(["case_id", "name"])
-      .where("case_id", "in", caseIds)
+      .where("case_id", "=", anyUuid(caseIds))
       .orderBy("position")
       .execute(),
     relatedHolders(q, caseIds),
@@ -175,14 +176,14 @@ async function relatedHolders(q: Q, caseIds: string[]) {
       .selectFrom("case_links as l")
       .innerJoin("cases as o", "o.id", "l.linked_case_id")
       .select(["l.case_id as caseId", "o.assigned_officer_id as officerId"])
-      .where("l.case_id", "in", caseIds)
+      .where("l.case_id", "=", anyUuid(caseIds))
       .where("o.assigned_officer_id", "is not", null)
       .execute(),
     q
       .selectFrom("case_links as l")
       .innerJoin("cases as o", "o.id", "l.case_id")
       .select(["l.linked_case_id as caseId", "o.assigned_officer_id as officerId"])
-      .where("l.linked_case_id", "in", caseIds)
+      .where("l.linked_case_id", "=", anyUuid(caseIds))
       .where("o.assigned_officer_id", "is not", null)
       .execute(),
   ]);

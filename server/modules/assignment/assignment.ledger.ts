@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk-insert.ts";
+import { insertJsonRows } from "../../db/bulk.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { type AuditEvent, recordAuditMany } from "../../platform/audit.ts";

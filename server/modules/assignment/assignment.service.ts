@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { commitBody } from "../../../common/schemas/assignment.ts";
+import { anyUuid } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction, type Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
@@ -39,7 +40,7 @@ async function visibleCases(q: Database | Trx, actor: Actor, ids: string[]) {
       "c.organisation_id",
       "t.abbreviation as type_abbreviation",
     ])
-    .where("c.id", "in", ids)
+    .where("c.id", "=", anyUuid(ids))
     .execute();
   if (rows.length !== new Set(ids).size) throw problems.notFound("case");
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -27,3 +27,12 @@ export async function insertJsonRows<Row extends Record<string, unknown>>(
   await sql`insert into ${sql.raw(table)} (${list})
     select ${list} from json_to_recordset(${payload}::json) as x(${shape})`.execute(db);
 }
+
+/**
+ * `= any($1::uuid[])` for a long list of ids: one array parameter instead of one placeholder per id (a 10,000-id
+ * `in (…)` list spent more time in PostgreSQL's parse and bind than in the query). Use as
+ * `.where("c.id", "=", anyUuid(ids))`.
+ */
+export function anyUuid(ids: readonly string[]) {
+  return sql<string>`any(${sql.val(ids)}::uuid[])`;
+}

@@ -27,6 +27,7 @@ const envSchema = z.object({
     .default(15),
   CAMS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  CAMS_DAILY_HEARING_LIMIT: z.coerce.number().int().min(1).max(100).default(6),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +46,8 @@ export type Config = {
   loginLockoutMinutes: number;
   loginRatePerMinute: number;
   uploadMaxBytes: number;
+  /** More hearings than this for one officer on one day is flagged on the cause list. */
+  dailyHearingLimit: number;
   logLevel: string;
 };
 
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockoutMinutes: e.CAMS_LOGIN_LOCKOUT_MINUTES,
     loginRatePerMinute: e.CAMS_LOGIN_RATE_PER_MINUTE,
     uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
+    dailyHearingLimit: e.CAMS_DAILY_HEARING_LIMIT,
     logLevel: e.LOG_LEVEL,
   };
 }

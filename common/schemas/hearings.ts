@@ -111,3 +111,42 @@ export const hearingSchema = z.object({
 export type HearingDto = z.infer<typeof hearingSchema>;
 
 export const hearingList = z.object({ items: z.array(hearingSchema) });
+
+/**
+ * Why a hearing is flagged on a cause list: the officer is listed that day before another court or bench
+ * (`two_courts`), at the same time as another hearing (`same_time`), or more often than the daily limit.
+ */
+export const CLASH_CODES = ["two_courts", "same_time", "over_daily_limit"] as const;
+export const URGENCIES = ["today", "tomorrow", "soon", "later"] as const;
+
+export const causeListQuery = z.object({
+  date: isoDate,
+  officerId: uuid.optional(),
+  courtId: uuid.optional(),
+  benchId: uuid.optional(),
+});
+
+export const listedHearing = hearingSchema.extend({
+  case: z.object({ id: z.string(), displayNumber: z.string(), title: z.string() }),
+  officer: personRef.nullable(),
+  clashes: z.array(z.enum(CLASH_CODES)),
+});
+export type ListedHearingDto = z.infer<typeof listedHearing>;
+
+export const causeListSchema = z.object({
+  date: z.string(),
+  dailyLimit: z.number(),
+  items: z.array(listedHearing),
+});
+
+export const upcomingQuery = z.object({
+  days: z.coerce.number().int().min(1).max(31).default(7),
+  officerId: uuid.optional(),
+});
+
+export const upcomingSchema = z.object({
+  from: z.string(),
+  days: z.number(),
+  dailyLimit: z.number(),
+  items: z.array(listedHearing.extend({ daysAway: z.number(), urgency: z.enum(URGENCIES) })),
+});

@@ -31,6 +31,7 @@ export function testApp() {
         CAMS_UPLOAD_MAX_MB: "2",
         CAMS_LOGIN_MAX_FAILURES: "5",
         CAMS_LOGIN_RATE_PER_MINUTE: "100000",
+        CAMS_DAILY_HEARING_LIMIT: "3",
       }),
       logLevel: "silent",
     };

@@ -2,20 +2,44 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   cancelHearingBody,
+  causeListQuery,
+  causeListSchema,
   hearingList,
   hearingOutcomeBody,
   hearingSchema,
   rescheduleHearingBody,
   scheduleHearingBody,
+  upcomingQuery,
+  upcomingSchema,
 } from "../../../common/schemas/hearings.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import { causeList, upcoming } from "./hearings.causelist.ts";
 import * as hearings from "./hearings.service.ts";
 
 const tags = ["hearings"];
 
 export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
+  const limit = app.deps.config.dailyHearingLimit;
+
+  app.get(
+    "/cause-list",
+    {
+      schema: {
+        tags,
+        description: "The hearings listed on a day (by officer, court or bench), each flagged for clashes.",
+        querystring: causeListQuery,
+        response: { 200: causeListSchema },
+      },
+    },
+    (req) => causeList(db, requireActor(req), req.query, limit),
+  );
+  app.get(
+    "/hearings/upcoming",
+    { schema: { tags, querystring: upcomingQuery, response: { 200: upcomingSchema } } },
+    (req) => upcoming(db, requireActor(req), req.query, limit),
+  );
 
   app.get(
     "/cases/:id/hearings",

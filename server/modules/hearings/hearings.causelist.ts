@@ -1,0 +1,149 @@
+import type { z } from "zod";
+import type {
+  CLASH_CODES,
+  causeListQuery,
+  ListedHearingDto,
+  URGENCIES,
+  upcomingQuery,
+} from "../../../common/schemas/hearings.ts";
+import type { Database } from "../../db/connection.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { courtDay } from "../../platform/clock.ts";
+import { displayNumber } from "../cases/cases.present.ts";
+import { caseQuery } from "../cases/cases.repo.ts";
+import { hearingQuery, presentHearing } from "./hearings.repo.ts";
+
+/**
+ * Cause lists (DOMAIN.md §5): the hearings listed on a day — per law officer, per court or bench — and the
+ * board of the coming days, each flagged where its officer is listed before two courts, twice at one time, or
+ * more often than the daily limit. The list shows only hearings of cases the actor may see; the flags count
+ * all of the officer's hearings that day, because a clash with a case the reader cannot see is still a clash.
+ */
+type Clash = (typeof CLASH_CODES)[number];
+type Filters = { from: string; to: string; officerId?: string; courtId?: string; benchId?: string };
+
+async function listed(
+  db: Database,
+  actor: Actor,
+  f: Filters,
+  dailyLimit: number,
+): Promise<ListedHearingDto[]> {
+  let q = hearingQuery(db)
+    .innerJoin("cases as cs", "cs.id", "h.case_id")
+    .innerJoin("case_types as t", "t.id", "cs.case_type_id")
+    .leftJoin("users as ou", "ou.id", "cs.assigned_officer_id")
+    .select([
+      "cs.title as case_title",
+      "cs.number",
+      "cs.number_suffix",
+      "cs.year",
+      "t.abbreviation as type_abbreviation",
+      "cs.assigned_officer_id",
+      "ou.full_name as officer_name",
+    ])
+    .where("h.case_id", "in", caseQuery(db, actor).select("c.id"))
+    .where("h.state", "!=", "cancelled")
+    .where("h.hearing_date", ">=", f.from)
+    .where("h.hearing_date", "<", f.to);
+  if (f.officerId) q = q.where("cs.assigned_officer_id", "=", f.officerId);
+  if (f.courtId) q = q.where("h.court_id", "=", f.courtId);
+  if (f.benchId) q = q.where("h.bench_id", "=", f.benchId);
+  const rows = await q
+    .orderBy("h.hearing_date")
+    .orderBy("ct.code")
+    .orderBy("b.code")
+    .orderBy("h.serial")
+    .orderBy("h.hearing_time")
+    .limit(5000)
+    .execute();
+  const clashes = await clashesOf(db, rows, dailyLimit);
+  return rows.map((r) => ({
+    ...presentHearing(r),
+    case: { id: r.case_id, displayNumber: displayNumber(r), title: r.case_title },
+    officer: r.assigned_officer_id ? { id: r.assigned_officer_id, fullName: r.officer_name ?? "" } : null,
+    clashes: clashes.get(r.id) ?? [],
+  }));
+}
+
+/** The clash flags of each listed hearing, from all of its officer's listed hearings on the same day. */
+async function clashesOf(
+  db: Database,
+  rows: { id: string; hearing_date: string; assigned_officer_id: string | null }[],
+  dailyLimit: number,
+): Promise<Map<string, Clash[]>> {
+  const officers = [...new Set(rows.flatMap((r) => (r.assigned_officer_id ? [r.assigned_officer_id] : [])))];
+  const dates = [...new Set(rows.map((r) => r.hearing_date))];
+  if (officers.length === 0) return new Map();
+  const all = await db
+    .selectFrom("hearings as h")
+    .innerJoin("cases as c", "c.id", "h.case_id")
+    .select(["h.id", "h.hearing_date", "h.hearing_time", "h.court_id", "h.bench_id", "c.assigned_officer_id"])
+    .where("c.assigned_officer_id", "in", officers)
+    .where("h.hearing_date", "in", dates)
+    .where("h.state", "!=", "cancelled")
+    .execute();
+  const byDay = Map.groupBy(all, (h) => `${h.assigned_officer_id}|${h.hearing_date}`);
+  const out = new Map<string, Clash[]>();
+  for (const day of byDay.values()) {
+    const seats = new Set(day.map((h) => `${h.court_id}|${h.bench_id ?? ""}`));
+    for (const h of day) {
+      const flags: Clash[] = [];
+      if (seats.size > 1) flags.push("two_courts");
+      const sameTime = day.filter(
+        (o) => o.id !== h.id && h.hearing_time && o.hearing_time === h.hearing_time,
+      );
+      if (sameTime.length > 0) flags.push("same_time");
+      if (day.length > dailyLimit) flags.push("over_daily_limit");
+      if (flags.length > 0) out.set(h.id, flags);
+    }
+  }
+  return out;
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function causeList(
+  db: Database,
+  actor: Actor,
+  query: z.infer<typeof causeListQuery>,
+  dailyLimit: number,
+) {
+  const { date, ...filters } = query;
+  const items = await listed(db, actor, { ...filters, from: date, to: addDays(date, 1) }, dailyLimit);
+  return { date, dailyLimit, items };
+}
+
+const urgencyOf = (daysAway: number): (typeof URGENCIES)[number] =>
+  daysAway === 0 ? "today" : daysAway === 1 ? "tomorrow" : daysAway <= 3 ? "soon" : "later";
+
+/** The scheduled hearings of the coming days (today included), each with how many days away it is. */
+export async function upcoming(
+  db: Database,
+  actor: Actor,
+  query: z.infer<typeof upcomingQuery>,
+  dailyLimit: number,
+) {
+  const from = courtDay();
+  const items = await listed(
+    db,
+    actor,
+    { from, to: addDays(from, query.days), officerId: query.officerId },
+    dailyLimit,
+  );
+  const dayMs = 86_400_000;
+  return {
+    from,
+    days: query.days,
+    dailyLimit,
+    items: items
+      .filter((h) => h.state === "scheduled")
+      .map((h) => {
+        const daysAway = Math.round((Date.parse(h.date) - Date.parse(from)) / dayMs);
+        return { ...h, daysAway, urgency: urgencyOf(daysAway) };
+      }),
+  };
+}

@@ -357,6 +357,30 @@ describe("assignment engine over HTTP", () => {
     expect(verify).toMatchObject({ checked: 1, reproduced: 1, failures: [] });
   });
 
+  it("limits bulk previews to 20 a minute per user", async () => {
+    const office = await makeOffice(1);
+    const { ids } = await registerCases(1);
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await call(office.assigner, {
+        method: "POST",
+        url: "/api/v1/assignment/preview",
+        body: { caseIds: ids },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes.slice(0, 20).every((c) => c === 201)).toBe(true);
+    expect(codes[20]).toBe(429);
+    // another user of the same office still has their own allowance
+    const colleague = await signedIn(["assigning_officer"], office.id);
+    const theirs = await call(colleague, {
+      method: "POST",
+      url: "/api/v1/assignment/preview",
+      body: { caseIds: ids },
+    });
+    expect(theirs.statusCode).toBe(201);
+  });
+
   it("the queue holds the unassigned cases at the courts where the office's officers appear", async () => {
     const office = await makeOffice(1); // seated at IHC
     const ref = await referenceIds();

@@ -100,10 +100,11 @@ export const hearingSchema = z.object({
   adjournedAtRequestOf: adjournmentSide.nullable(),
   result: z.enum(OUTCOMES).nullable(),
   notes: z.string(),
+  cancelReason: z.string(),
   /** The hearing this one was fixed at (its previous date), and the one fixed here. */
   previousHearingId: z.string().nullable(),
   nextHearingId: z.string().nullable(),
-  orderSheet: z.object({ documentId: z.string(), title: z.string() }).nullable(),
+  orderSheet: z.object({ documentId: z.string(), title: z.string(), version: z.number() }).nullable(),
   recordedBy: personRef.nullable(),
   recordedAt: z.string().nullable(),
   version: z.number(),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk.ts";
+import { anyUuid, insertJsonRows } from "../../db/bulk.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { type AuditEvent, recordAuditMany } from "../../platform/audit.ts";
@@ -134,12 +134,18 @@ async function applyToCases(
   );
   await notifyOfficers(trx, batch.id, assigned);
   await updateCases(trx, changing);
+  const names = await namesOf(
+    trx,
+    changing.flatMap((x) => [x.c.assigned_officer_id, x.o.officerId]),
+  );
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const events: AuditEvent[] = changing.map((x) => ({
     action: "case.assigned",
     entityType: "case",
     entityId: x.c.id,
     organisationId: x.c.organisation_id,
     changes: {
+      officer: { from: name(x.c.assigned_officer_id), to: name(x.o.officerId) },
       officerId: { from: x.c.assigned_officer_id, to: x.o.officerId },
       method: method(x.o),
       step: x.o.decision.step,
@@ -171,6 +177,18 @@ const ASSIGNMENT_COLUMNS = {
   decision_id: "uuid",
   weight: "numeric",
 };
+
+/** Officers' names for the case history, which shows who a case went from and to. */
+async function namesOf(trx: Trx, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("users")
+    .select(["id", "full_name"])
+    .where("id", "=", anyUuid(wanted))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.full_name]));
+}
 
 /** Ends the cases' current assignments; returns whom they ended for and the weight each carried. */
 async function endAssignments(trx: Trx, caseIds: string[], now: string) {

@@ -28,6 +28,7 @@ export function hearingQuery(q: Q) {
       "h.adjourned_at_request_of",
       "h.result",
       "h.notes",
+      "h.cancel_reason",
       "h.previous_hearing_id",
       "h.order_sheet_document_id",
       "h.recorded_by",
@@ -42,6 +43,7 @@ export function hearingQuery(q: Q) {
       "b.name_en as bench_name_en",
       "b.name_ur as bench_name_ur",
       "d.title as order_sheet_title",
+      "d.current_version as order_sheet_version",
       "ru.full_name as recorded_by_name",
       "nx.id as next_hearing_id",
     ]);
@@ -69,10 +71,15 @@ export function presentHearing(r: HearingRow): HearingDto {
     adjournedAtRequestOf: r.adjourned_at_request_of as HearingDto["adjournedAtRequestOf"],
     result: r.result as HearingDto["result"],
     notes: r.notes,
+    cancelReason: r.cancel_reason,
     previousHearingId: r.previous_hearing_id,
     nextHearingId: r.next_hearing_id,
     orderSheet: r.order_sheet_document_id
-      ? { documentId: r.order_sheet_document_id, title: r.order_sheet_title ?? "" }
+      ? {
+          documentId: r.order_sheet_document_id,
+          title: r.order_sheet_title ?? "",
+          version: r.order_sheet_version ?? 1,
+        }
       : null,
     recordedBy: r.recorded_by ? { id: r.recorded_by, fullName: r.recorded_by_name ?? "" } : null,
     recordedAt: r.recorded_at?.toISOString() ?? null,

@@ -254,6 +254,7 @@ export async function cancelHearing(
       })
       .where("id", "=", id)
       .execute();
+    await touchCase(trx, hearing.case_id);
     await recordAudit(trx, actor, {
       action: "hearing.cancelled",
       entityType: "case",

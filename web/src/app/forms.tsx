@@ -66,6 +66,7 @@ const KNOWN_CODES = new Set([
   "batch_committed",
   "nothing_to_hand_over",
   "no_profile",
+  "hearing_not_scheduled",
 ]);
 
 export function ProblemAlert({

@@ -9,8 +9,10 @@ import { useExplain } from "./explain.ts";
  */
 export function Explanation({ decision, testId = "explanation" }: { decision: Decision; testId?: string }) {
   const { t } = useTranslation();
-  const { reason, step, num } = useExplain();
+  const { reason, step, num, short } = useExplain();
   const { candidates, excluded, omitted } = decision;
+  // a bulk decision names no excluded officer: it counts them by the first reason that excluded them
+  const byReason = Object.entries(decision.excludedBy ?? {});
   return (
     <Stack gap="sm" data-testid={testId} data-step={decision.step}>
       <Text size="sm" data-testid="explanation-step" data-step={decision.step}>
@@ -91,7 +93,15 @@ export function Explanation({ decision, testId = "explanation" }: { decision: De
         <Title order={4} size="h6" mb={4}>
           {t("explain.excluded", { count: excluded.length + (omitted?.excluded ?? 0) })}
         </Title>
-        {excluded.length === 0 ? (
+        {excluded.length === 0 && byReason.length > 0 ? (
+          <List size="xs" spacing={2} data-testid="explanation-excluded-by">
+            {byReason.map(([code, n]) => (
+              <List.Item key={code} data-testid="explanation-excluded-reason" data-code={code} data-count={n}>
+                {t("explain.byReason", { reason: short(code), n: num(n) })}
+              </List.Item>
+            ))}
+          </List>
+        ) : excluded.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("explain.noneExcluded")}
           </Text>
@@ -117,7 +127,7 @@ export function Explanation({ decision, testId = "explanation" }: { decision: De
             ))}
           </Stack>
         )}
-        {(omitted?.excluded ?? 0) > 0 && (
+        {(omitted?.excluded ?? 0) > 0 && excluded.length > 0 && (
           <Text size="xs" c="dimmed">
             {t("explain.omitted", { count: omitted?.excluded })}
           </Text>

@@ -51,6 +51,7 @@ function OfficerLoad({ o, onHandover }: { o: WorkloadItem; onHandover: () => voi
       data-open-cases={o.openCases}
       data-load={o.load}
       data-max-load={o.maxLoad}
+      data-hearings={o.hearingsNext14Days}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
         <div>
@@ -95,6 +96,9 @@ function OfficerLoad({ o, onHandover }: { o: WorkloadItem; onHandover: () => voi
       <Group justify="space-between" gap="xs">
         <Text size="xs" data-testid="workload-open-cases">
           {t("assignment.openCases", { count: o.openCases, n: num(o.openCases) })}
+        </Text>
+        <Text size="xs" data-testid="workload-hearings" data-count={o.hearingsNext14Days}>
+          {t("assignment.hearings", { count: o.hearingsNext14Days, n: num(o.hearingsNext14Days) })}
         </Text>
         <Text size="xs" c="dimmed" data-testid="workload-load">
           {t("assignment.loadOf", { load: num(o.load), max: num(o.maxLoad) })}

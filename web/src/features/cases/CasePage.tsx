@@ -4,13 +4,14 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import { DocumentsPanel } from "../documents/DocumentsPanel.tsx";
+import { CaseHearings } from "../hearings/CaseHearings.tsx";
 import { useCase } from "./api.ts";
 import { CaseAssignment } from "./CaseAssignment.tsx";
 import { CaseHistory } from "./CaseHistory.tsx";
 import { CaseOverview } from "./CaseOverview.tsx";
 import { FlagBadges, StatusBadge } from "./labels.tsx";
 
-const TABS = ["overview", "assignment", "documents", "history"] as const;
+const TABS = ["overview", "assignment", "hearings", "documents", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 export function CasePage() {
@@ -78,6 +79,9 @@ export function CasePage() {
         </Tabs.Panel>
         <Tabs.Panel value="assignment" pt="md">
           <CaseAssignment c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="hearings" pt="md">
+          <CaseHearings c={c} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <DocumentsPanel caseId={c.id} canUpload={c.abilities.upload} canDownload={c.abilities.download} />

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "hearing.recorded",
   "hearing.rescheduled",
   "hearing.cancelled",
+  "cause_list.printed",
   "assignment.policy_changed",
   "assignment.weight_changed",
   "assignment.profile_changed",

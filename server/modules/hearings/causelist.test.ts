@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { courtDay } from "../../platform/clock.ts";
 import { caseBody, makeOrganisation, makeUser, referenceIds, signedIn } from "../../test/factories.ts";
-import { call, type Session } from "../../test/harness.ts";
+import { call, type Session, testApp } from "../../test/harness.ts";
 
 /** A ministry with cases assigned to one law officer; the test harness sets the daily limit to 3. */
 async function officerWithCases(n: number, courts: string[]) {
@@ -66,6 +66,41 @@ describe("cause lists", () => {
       await call(focal, { method: "GET", url: `/api/v1/cause-list?date=${day}&courtId=${ref.court("LHC")}` })
     ).json();
     expect(lhcOnly.items.map((h: { case: { id: string } }) => h.case.id)).toEqual([ids[3]]);
+  });
+
+  it("prints the cause list as a PDF and records the print", async () => {
+    const { focal, officer, ids } = await officerWithCases(1, ["IHC"]);
+    const day = "2027-01-13";
+    await hear(focal, ids[0]!, day, "10:30");
+    const list = (
+      await call(focal, { method: "GET", url: `/api/v1/cause-list?date=${day}&officerId=${officer.id}` })
+    ).json();
+    const url = `/api/v1/cause-list.pdf?date=${day}&officerId=${officer.id}`;
+    const pdf = await call(focal, { method: "GET", url });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const body = pdf.rawPayload;
+    expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+    // the page's text: each TJ array's hex strings (split by kerning), decoded and joined
+    const text = [...body.toString("latin1").matchAll(/\[([^\]]*)\] TJ/g)]
+      .map((m) =>
+        [...m[1]!.matchAll(/<([0-9a-f]*)>/g)]
+          .map((h) => Buffer.from(h[1]!, "hex").toString("latin1"))
+          .join(""),
+      )
+      .join("\n");
+    expect(text).toContain(list.items[0].case.displayNumber);
+    expect(text).toContain("Listed Counsel");
+    expect(text).toContain("Cause list");
+    const { handle } = await testApp();
+    const printed = await handle.db
+      .selectFrom("audit_events")
+      .select(["entity_id", "changes"])
+      .where("action", "=", "cause_list.printed")
+      .where("entity_id", "=", day)
+      .execute();
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.changes).toMatchObject({ hearings: 1, filters: "law officer Listed Counsel" });
   });
 
   it("shows only hearings of cases the reader may see, though the flags count them all", async () => {

@@ -117,6 +117,36 @@ export async function causeList(
   return { date, dailyLimit, items };
 }
 
+/** The filters in words, for the printed list's heading. */
+export async function describeFilters(db: Database, query: z.infer<typeof causeListQuery>): Promise<string> {
+  const parts: string[] = [];
+  if (query.courtId) {
+    const court = await db
+      .selectFrom("courts")
+      .select("name_en")
+      .where("id", "=", query.courtId)
+      .executeTakeFirst();
+    parts.push(court?.name_en ?? "unknown court");
+  }
+  if (query.benchId) {
+    const bench = await db
+      .selectFrom("benches")
+      .select("name_en")
+      .where("id", "=", query.benchId)
+      .executeTakeFirst();
+    parts.push(bench?.name_en ?? "unknown bench");
+  }
+  if (query.officerId) {
+    const officer = await db
+      .selectFrom("users")
+      .select("full_name")
+      .where("id", "=", query.officerId)
+      .executeTakeFirst();
+    parts.push(`law officer ${officer?.full_name ?? "unknown"}`);
+  }
+  return parts.length > 0 ? parts.join(", ") : "all courts and officers";
+}
+
 const urgencyOf = (daysAway: number): (typeof URGENCIES)[number] =>
   daysAway === 0 ? "today" : daysAway === 1 ? "tomorrow" : daysAway <= 3 ? "soon" : "later";
 

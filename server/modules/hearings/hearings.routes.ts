@@ -13,8 +13,11 @@ import {
   upcomingSchema,
 } from "../../../common/schemas/hearings.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
-import { causeList, upcoming } from "./hearings.causelist.ts";
+import { causeListPdf } from "./causelist.pdf.ts";
+import { causeList, describeFilters, upcoming } from "./hearings.causelist.ts";
 import * as hearings from "./hearings.service.ts";
 
 const tags = ["hearings"];
@@ -34,6 +37,42 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => causeList(db, requireActor(req), req.query, limit),
+  );
+  app.get(
+    "/cause-list.pdf",
+    {
+      schema: {
+        tags,
+        description:
+          "The same cause list as a printable A4 PDF (English). Each print is recorded in the audit trail.",
+        querystring: causeListQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const list = await causeList(db, actor, req.query, limit);
+      const filters = await describeFilters(db, req.query);
+      const generatedAt = new Date().toISOString().slice(0, 16).replace("T", " ");
+      const pdf = await causeListPdf(list.items, {
+        date: list.date,
+        filters,
+        generatedAt,
+        dailyLimit: limit,
+      });
+      await inTransaction(db, (trx) =>
+        recordAudit(trx, actor, {
+          action: "cause_list.printed",
+          entityType: "cause_list",
+          entityId: list.date,
+          changes: { date: list.date, filters, hearings: list.items.length },
+        }),
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `inline; filename="cause-list-${list.date}.pdf"`)
+        .header("cache-control", "private, no-store")
+        .send(pdf);
+    },
   );
   app.get(
     "/hearings/upcoming",

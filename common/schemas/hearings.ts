@@ -151,3 +151,45 @@ export const upcomingSchema = z.object({
   dailyLimit: z.number(),
   items: z.array(listedHearing.extend({ daysAway: z.number(), urgency: z.enum(URGENCIES) })),
 });
+
+/** Importing a court's published cause list: formats with an adapter on the server. */
+export const IMPORT_FORMATS = ["csv"] as const;
+export const IMPORT_UNMATCHED = ["bad_row", "unparsable_number", "no_case", "ambiguous"] as const;
+
+export const importBody = z.object({
+  courtId: uuid,
+  format: z.enum(IMPORT_FORMATS).default("csv"),
+  fileName: z.string().trim().max(200).default(""),
+  /** The file's text (CSV: a header row naming date, case, and optionally time, serial, purpose, coram). */
+  content: z.string().min(1).max(2_000_000),
+});
+
+export const importRow = z.object({
+  line: z.number(),
+  caseNumber: z.string(),
+  date: z.string().nullable(),
+  time: z.string().nullable(),
+  serial: z.number().nullable(),
+  purpose: z.string(),
+  coram: z.string(),
+  /** matched: a hearing will be created; listed: the case already has a hearing that day (nothing to do). */
+  status: z.enum(["matched", "listed", "unmatched"]),
+  reason: z.enum(IMPORT_UNMATCHED).nullable(),
+  detail: z.string(),
+  case: z.object({ id: z.string(), displayNumber: z.string(), title: z.string() }).nullable(),
+});
+export type ImportRowDto = z.infer<typeof importRow>;
+
+export const importPreviewSchema = z.object({
+  importId: z.string(),
+  court: z.object({ id: z.string(), code: z.string(), nameEn: z.string(), nameUr: z.string() }),
+  sha256: z.string(),
+  counts: z.object({ matched: z.number(), listed: z.number(), unmatched: z.number() }),
+  rows: z.array(importRow),
+});
+
+export const importCommitSchema = z.object({
+  importId: z.string(),
+  created: z.number(),
+  skipped: z.number(),
+});

@@ -267,6 +267,20 @@ export interface OfficerLeavesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface HearingImportsTable {
+  id: Generated<string>;
+  court_id: string;
+  format: string;
+  file_name: Generated<string>;
+  file_sha256: string;
+  rows: Json;
+  created_by: string;
+  created_at: Generated<Date>;
+  committed_by: string | null;
+  committed_at: Date | null;
+  created_hearings: number | null;
+}
+
 export interface HearingsTable {
   id: Generated<string>;
   case_id: string;
@@ -380,6 +394,7 @@ export interface DB {
   officer_conflicts: OfficerConflictsTable;
   officer_facts_version: OfficerFactsVersionTable;
   hearings: HearingsTable;
+  hearing_imports: HearingImportsTable;
   assignment_weights: AssignmentWeightsTable;
   assignment_policies: AssignmentPoliciesTable;
   assignment_batches: AssignmentBatchesTable;

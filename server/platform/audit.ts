@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   "hearing.rescheduled",
   "hearing.cancelled",
   "cause_list.printed",
+  "cause_list.import_previewed",
+  "cause_list.imported",
   "assignment.policy_changed",
   "assignment.weight_changed",
   "assignment.profile_changed",

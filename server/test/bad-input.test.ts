@@ -814,6 +814,33 @@ const cases: Case[] = [
     "body.reason",
   ],
   [
+    "cause-list import: no court",
+    () => focal,
+    () => ({ method: "POST", url: "/api/v1/cause-list/imports", body: { content: "Case,Date\n" } }),
+    400,
+    "validation_failed",
+    "body.courtId",
+  ],
+  [
+    "cause-list import: an unknown court",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: "/api/v1/cause-list/imports",
+      body: { courtId: UNKNOWN, content: "Case,Date\n" },
+    }),
+    400,
+    "validation_failed",
+    "body.courtId",
+  ],
+  [
+    "cause-list import: commit an unknown import",
+    () => focal,
+    () => ({ method: "POST", url: `/api/v1/cause-list/imports/${UNKNOWN}/commit` }),
+    404,
+    "not_found",
+  ],
+  [
     "unknown route",
     () => focal,
     () => ({ method: "GET", url: "/api/v1/nothing-here" }),

@@ -13,7 +13,7 @@ const FLAG_COLUMNS = {
   confidential: "c.is_confidential",
 } as const;
 
-async function caseTypeAliases(db: Database) {
+export async function caseTypeAliases(db: Database) {
   return db.selectFrom("case_types").select(["id", "code", "abbreviation", "aliases"]).execute();
 }
 

@@ -7,6 +7,9 @@ import {
   hearingList,
   hearingOutcomeBody,
   hearingSchema,
+  importBody,
+  importCommitSchema,
+  importPreviewSchema,
   rescheduleHearingBody,
   scheduleHearingBody,
   upcomingQuery,
@@ -19,6 +22,7 @@ import { requireActor } from "../../platform/auth/plugin.ts";
 import { causeListPdf } from "./causelist.pdf.ts";
 import { causeList, describeFilters, upcoming } from "./hearings.causelist.ts";
 import * as hearings from "./hearings.service.ts";
+import { commitImport, previewImport } from "./import/import.service.ts";
 
 const tags = ["hearings"];
 
@@ -73,6 +77,27 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("cache-control", "private, no-store")
         .send(pdf);
     },
+  );
+  app.post(
+    "/cause-list/imports",
+    {
+      schema: {
+        tags,
+        description:
+          "Reads a court's published cause list (CSV: a header row naming the date and case number columns, " +
+          "optionally time, serial, purpose and coram) and previews how each row matches a case. Nothing is " +
+          "scheduled until the import is committed.",
+        body: importBody,
+        response: { 201: importPreviewSchema },
+      },
+      bodyLimit: 3 * 1024 * 1024,
+    },
+    async (req, reply) => reply.status(201).send(await previewImport(db, requireActor(req), req.body)),
+  );
+  app.post(
+    "/cause-list/imports/:id/commit",
+    { schema: { tags, params: idParams, response: { 200: importCommitSchema } } },
+    (req) => commitImport(db, requireActor(req), req.params.id),
   );
   app.get(
     "/hearings/upcoming",

@@ -33,6 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
     { to: "/cases/new", label: t("nav.newCase"), testId: "nav-new-case", show: me.abilities.registerCases },
+    { to: "/cause-list", label: t("nav.causeList"), testId: "nav-cause-list", show: true },
     {
       to: "/users",
       label: t("nav.users"),

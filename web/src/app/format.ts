@@ -74,3 +74,16 @@ export function isolate(text: string): string {
 export function ltrIsolate(text: string): string {
   return `\u2066${text}\u2069`;
 }
+
+/** Today's calendar day ('YYYY-MM-DD') in the courts' time zone (Asia/Karachi), whatever the browser's. */
+export function courtToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Karachi" }).format(now);
+}
+
+/** 'YYYY-MM-DD' → the weekday and date in the reader's language ("Monday, 3 March 2026"). */
+export function formatDay(value: string, locale?: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return value;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(loc(locale), { dateStyle: "full", timeZone: "UTC" }).format(date);
+}

@@ -40,9 +40,9 @@ export function useHearings(caseId: string) {
 }
 
 /**
- * After a write: the case's hearings, the case itself and its history refetch, and so does the workload
- * board (it counts the hearings of the next 14 days). A stale version refetches the hearings, so the next
- * attempt carries the current one.
+ * After a write: the case's hearings, the case itself and its history refetch, and so do the workload
+ * board (it counts the hearings of the next 14 days) and the cause lists. A stale version refetches the
+ * hearings, so the next attempt carries the current one.
  */
 function useHearingWrite<V, R>(caseId: string, fn: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -59,6 +59,7 @@ function useHearingWrite<V, R>(caseId: string, fn: (vars: V) => Promise<R>) {
         caseKeys.detail(caseId),
         caseKeys.history(caseId),
         ["assignment", "workload"],
+        ["cause-list"],
       ]) {
         void qc.invalidateQueries({ queryKey: key });
       }

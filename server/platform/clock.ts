@@ -15,3 +15,10 @@ const dayFormat = new Intl.DateTimeFormat("en-CA", {
 export function courtDay(at: Date = new Date()): string {
   return dayFormat.format(at);
 }
+
+/** An ISO date plus whole days (calendar arithmetic in UTC, so no time zone or daylight saving is involved). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

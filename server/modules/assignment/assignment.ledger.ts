@@ -16,7 +16,7 @@ import type { Decision } from "./engine.ts";
  */
 export type Method = "policy" | "override" | "handover" | "queue";
 type Batch = { id: string; kind: string; office_id: string; policy_id: string; seed: string };
-type CaseRow = {
+export type CaseRow = {
   id: string;
   version: number;
   assigned_officer_id: string | null;

@@ -3,16 +3,8 @@ import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { runBatch, snapshot } from "./assignment.batch.ts";
-import { recordCommit } from "./assignment.ledger.ts";
+import { type CaseRow, recordCommit } from "./assignment.ledger.ts";
 import { currentPolicy } from "./policies.service.ts";
-
-type CaseRow = {
-  id: string;
-  version: number;
-  assigned_officer_id: string | null;
-  status: string;
-  organisation_id: string;
-};
 
 /**
  * A manual assignment (the case page's "assign" with a reason) as a ledger entry like any other: the engine

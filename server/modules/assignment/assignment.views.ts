@@ -1,5 +1,6 @@
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { addDays } from "../../platform/clock.ts";
 import { caseWeight, loadWeights } from "../cases/case-weight.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
@@ -99,13 +100,6 @@ export async function workload(db: Database, officeId: string) {
       hearingsNext14Days: soon.get(o.id) ?? 0,
     }))
     .sort((a, b) => b.load - a.load || a.fullName.localeCompare(b.fullName));
-}
-
-/** An ISO date plus whole days (UTC calendar arithmetic, no time zone involved). */
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { courtDay } from "../../platform/clock.ts";
+import { addDays, courtDay } from "../../platform/clock.ts";
 import { recordOutcome, scheduleHearing } from "../hearings/hearings.service.ts";
 import type { PlannedCase } from "./demo.plan.ts";
 import { createRng } from "./demo.random.ts";
@@ -26,12 +26,6 @@ const PURPOSES = [
   "Reply of the respondents",
   "Preliminary hearing",
 ];
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 export async function seedDemoHearings(
   db: Database,

@@ -8,7 +8,7 @@ import type {
 } from "../../../common/schemas/hearings.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { courtDay } from "../../platform/clock.ts";
+import { addDays, courtDay } from "../../platform/clock.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 import { hearingQuery, presentHearing } from "./hearings.repo.ts";
@@ -98,12 +98,6 @@ async function clashesOf(
     }
   }
   return out;
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 export async function causeList(

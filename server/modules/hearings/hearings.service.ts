@@ -35,8 +35,11 @@ async function editableCase(trx: Trx, actor: Actor, caseId: string) {
   return row;
 }
 
-/** The hearing, if its case is visible (404 otherwise, like an unknown id) and editable by the actor (else 403). */
-async function editableHearing(trx: Trx, actor: Actor, id: string, version: number) {
+/**
+ * A scheduled hearing the actor may change: its case visible (404 otherwise, like an unknown id) and editable
+ * (else 403), the version current (else 409), and nothing recorded or cancelled yet (else 409).
+ */
+async function scheduledHearing(trx: Trx, actor: Actor, id: string, version: number) {
   const hearing = await trx
     .selectFrom("hearings")
     .selectAll()
@@ -49,7 +52,28 @@ async function editableHearing(trx: Trx, actor: Actor, id: string, version: numb
   });
   if (!c.abilities.edit) throw problems.forbidden("You may view this case's hearings but not change them.");
   if (hearing.version !== version) throw problems.staleVersion(hearing.version);
+  if (hearing.state !== "scheduled") {
+    throw problems.conflict("hearing_not_scheduled", `This hearing is already ${hearing.state}.`);
+  }
   return { hearing, caseRow: c.row };
+}
+
+/** The end of every hearing write: the case marked as touched and the event recorded against it. */
+async function recordOnCase(
+  trx: Trx,
+  actor: Actor,
+  action: "hearing.scheduled" | "hearing.recorded" | "hearing.rescheduled" | "hearing.cancelled",
+  c: { id: string; organisation_id: string },
+  changes: Record<string, unknown>,
+) {
+  await touchCase(trx, c.id);
+  await recordAudit(trx, actor, {
+    action,
+    entityType: "case",
+    entityId: c.id,
+    organisationId: c.organisation_id,
+    changes,
+  });
 }
 
 async function benchOf(
@@ -95,14 +119,18 @@ export async function scheduleHearing(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await touchCase(trx, caseId);
-    await recordAudit(trx, actor, {
-      action: "hearing.scheduled",
-      entityType: "case",
-      entityId: caseId,
-      organisationId: c.organisation_id,
-      changes: { hearingId: id, date: input.date, time: input.time ?? null, purpose: input.purpose },
-    });
+    await recordOnCase(
+      trx,
+      actor,
+      "hearing.scheduled",
+      { id: caseId, organisation_id: c.organisation_id },
+      {
+        hearingId: id,
+        date: input.date,
+        time: input.time ?? null,
+        purpose: input.purpose,
+      },
+    );
     return presentHearing((await findHearing(trx, id))!);
   });
 }
@@ -115,10 +143,7 @@ export async function recordOutcome(
   input: z.infer<typeof hearingOutcomeBody>,
 ) {
   return inTransaction(db, async (trx) => {
-    const { hearing, caseRow } = await editableHearing(trx, actor, id, input.version);
-    if (hearing.state !== "scheduled") {
-      throw problems.conflict("hearing_not_scheduled", `This hearing is already ${hearing.state}.`);
-    }
+    const { hearing, caseRow } = await scheduledHearing(trx, actor, id, input.version);
     if (input.nextDate && input.nextDate <= hearing.hearing_date) {
       throw problems.validation([{ path: "body.nextDate", message: "must be after the hearing's date" }]);
     }
@@ -173,22 +198,16 @@ export async function recordOutcome(
         .executeTakeFirstOrThrow();
       nextId = next.id;
     }
-    await touchCase(trx, hearing.case_id);
-    await recordAudit(trx, actor, {
-      action: "hearing.recorded",
-      entityType: "case",
-      entityId: hearing.case_id,
-      organisationId: caseRow.organisation_id,
-      changes: {
-        hearingId: id,
-        date: hearing.hearing_date,
-        outcome: input.outcome,
-        ...(adjourned
-          ? { adjournmentReason: input.adjournmentReason, attributedTo: input.adjournedAtRequestOf }
-          : {}),
-        ...(input.outcome === "decided" ? { result: input.result } : {}),
-        ...(nextId ? { nextHearingId: nextId, nextDate: input.nextDate } : {}),
-      },
+    const onCase = { id: hearing.case_id, organisation_id: caseRow.organisation_id };
+    await recordOnCase(trx, actor, "hearing.recorded", onCase, {
+      hearingId: id,
+      date: hearing.hearing_date,
+      outcome: input.outcome,
+      ...(adjourned
+        ? { adjournmentReason: input.adjournmentReason, attributedTo: input.adjournedAtRequestOf }
+        : {}),
+      ...(input.outcome === "decided" ? { result: input.result } : {}),
+      ...(nextId ? { nextHearingId: nextId, nextDate: input.nextDate } : {}),
     });
     return {
       hearing: presentHearing((await findHearing(trx, id))!),
@@ -204,10 +223,7 @@ export async function rescheduleHearing(
   input: z.infer<typeof rescheduleHearingBody>,
 ) {
   return inTransaction(db, async (trx) => {
-    const { hearing, caseRow } = await editableHearing(trx, actor, id, input.version);
-    if (hearing.state !== "scheduled") {
-      throw problems.conflict("hearing_not_scheduled", `This hearing is already ${hearing.state}.`);
-    }
+    const { hearing, caseRow } = await scheduledHearing(trx, actor, id, input.version);
     await trx
       .updateTable("hearings")
       .set({
@@ -221,13 +237,10 @@ export async function rescheduleHearing(
       })
       .where("id", "=", id)
       .execute();
-    await touchCase(trx, hearing.case_id);
-    await recordAudit(trx, actor, {
-      action: "hearing.rescheduled",
-      entityType: "case",
-      entityId: hearing.case_id,
-      organisationId: caseRow.organisation_id,
-      changes: { hearingId: id, date: { from: hearing.hearing_date, to: input.date } },
+    const onCase = { id: hearing.case_id, organisation_id: caseRow.organisation_id };
+    await recordOnCase(trx, actor, "hearing.rescheduled", onCase, {
+      hearingId: id,
+      date: { from: hearing.hearing_date, to: input.date },
     });
     return presentHearing((await findHearing(trx, id))!);
   });
@@ -240,10 +253,7 @@ export async function cancelHearing(
   input: z.infer<typeof cancelHearingBody>,
 ) {
   return inTransaction(db, async (trx) => {
-    const { hearing, caseRow } = await editableHearing(trx, actor, id, input.version);
-    if (hearing.state !== "scheduled") {
-      throw problems.conflict("hearing_not_scheduled", `This hearing is already ${hearing.state}.`);
-    }
+    const { hearing, caseRow } = await scheduledHearing(trx, actor, id, input.version);
     await trx
       .updateTable("hearings")
       .set({
@@ -254,13 +264,11 @@ export async function cancelHearing(
       })
       .where("id", "=", id)
       .execute();
-    await touchCase(trx, hearing.case_id);
-    await recordAudit(trx, actor, {
-      action: "hearing.cancelled",
-      entityType: "case",
-      entityId: hearing.case_id,
-      organisationId: caseRow.organisation_id,
-      changes: { hearingId: id, date: hearing.hearing_date, reason: input.reason },
+    const onCase = { id: hearing.case_id, organisation_id: caseRow.organisation_id };
+    await recordOnCase(trx, actor, "hearing.cancelled", onCase, {
+      hearingId: id,
+      date: hearing.hearing_date,
+      reason: input.reason,
     });
     return presentHearing((await findHearing(trx, id))!);
   });

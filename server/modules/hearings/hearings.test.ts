@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courtDay } from "../../platform/clock.ts";
+import { addDays, courtDay } from "../../platform/clock.ts";
 import { caseBody, makeOrganisation, makeUser, referenceIds, signedIn } from "../../test/factories.ts";
 import { call, type Session } from "../../test/harness.ts";
 
@@ -11,12 +11,6 @@ async function newCase(focal: Session, overrides: Record<string, unknown> = {}) 
 
 const schedule = (who: Session, caseId: string, body: Record<string, unknown>) =>
   call(who, { method: "POST", url: `/api/v1/cases/${caseId}/hearings`, body });
-
-function addDays(day: string, n: number) {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 describe("hearings", () => {
   it("schedules a hearing, records an adjournment with its reason and side, and the next date follows", async () => {

@@ -64,6 +64,7 @@ const KNOWN_CODES = new Set([
   "code_taken",
   "self_removal",
   "batch_committed",
+  "import_committed",
   "nothing_to_hand_over",
   "no_profile",
   "hearing_not_scheduled",

@@ -10,6 +10,7 @@ import { RegisterPage } from "../features/auth/RegisterPage.tsx";
 import { CaseFormPage } from "../features/cases/CaseFormPage.tsx";
 import { CaseListPage } from "../features/cases/CaseListPage.tsx";
 import { CasePage } from "../features/cases/CasePage.tsx";
+import { CauseListImportPage } from "../features/causelist/CauseListImportPage.tsx";
 import { CauseListPage } from "../features/causelist/CauseListPage.tsx";
 import { OrganisationsPage } from "../features/organisations/OrganisationsPage.tsx";
 import { ReferencePage } from "../features/reference/ReferencePage.tsx";
@@ -78,6 +79,7 @@ export function AppRoutes() {
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/cases/:id/edit" element={<CaseFormPage />} />
         <Route path="/cause-list" element={<CauseListPage />} />
+        <Route path="/cause-list/import" element={<CauseListImportPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/assignment" element={<AssignmentPage />} />

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { courtToday, formatDay, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import type { PersonRef } from "../../app/types.ts";
@@ -80,16 +80,27 @@ export function CauseListPage() {
             {formatDay(filter.date, locale)}
           </Text>
         </div>
-        <Button
-          component="a"
-          href={causeListPdfUrl(filter)}
-          target="_blank"
-          rel="noopener"
-          variant="light"
-          data-testid="cause-list-pdf"
-        >
-          {t("causeList.printPdf")}
-        </Button>
+        <Group gap="xs">
+          {/* Every signed-in user: no ability covers both registering and editing cases; the server decides per row. */}
+          <Button
+            component={Link}
+            to="/cause-list/import"
+            variant="default"
+            data-testid="cause-list-import-open"
+          >
+            {t("causeList.import.open")}
+          </Button>
+          <Button
+            component="a"
+            href={causeListPdfUrl(filter)}
+            target="_blank"
+            rel="noopener"
+            variant="light"
+            data-testid="cause-list-pdf"
+          >
+            {t("causeList.printPdf")}
+          </Button>
+        </Group>
       </Group>
 
       <Card withBorder>

@@ -37,7 +37,13 @@ export function ClashBadges({ clashes, limit }: { clashes: Clash[]; limit: numbe
 }
 
 /** The case number, opening the case on its Hearings tab. */
-export function CaseNumberLink({ c }: { c: ListedHearing["case"] }) {
+export function CaseNumberLink({
+  c,
+  testId = "cause-list-case-link",
+}: {
+  c: Pick<ListedHearing["case"], "id" | "displayNumber">;
+  testId?: string;
+}) {
   return (
     <Anchor
       component={Link}
@@ -45,7 +51,7 @@ export function CaseNumberLink({ c }: { c: ListedHearing["case"] }) {
       size="sm"
       fw={500}
       className="ltr nowrap"
-      data-testid="cause-list-case-link"
+      data-testid={testId}
     >
       {c.displayNumber}
     </Anchor>

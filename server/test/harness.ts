@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import pg from "pg";
 import { buildApp } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
@@ -13,13 +14,32 @@ import { LocalDiskStorage } from "../platform/storage/storage.ts";
 /**
  * One database and one app per test worker (PGlite costs seconds to start). Tests isolate themselves by
  * making their own organisations and users, never by a fresh database. With TEST_DATABASE_URL set the same
- * suite runs against that PostgreSQL server.
+ * suite runs against that PostgreSQL server, each worker in its own database named after it (`<db>_w<N>`,
+ * made afresh for the run) — as the workers' PGlite databases are their own — so a test that counts rows
+ * (the bad-input suite checks that nothing was written) never sees another worker's writes.
  */
+async function workerDatabase(base: string): Promise<string> {
+  const url = new URL(base);
+  const name = `${url.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? "1"}`;
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`test database name ${name} is not a plain identifier`);
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 let shared: Promise<{ handle: DatabaseHandle; app: FastifyInstance }> | undefined;
 
 export function testApp() {
   shared ??= (async () => {
-    const databaseUrl = process.env.TEST_DATABASE_URL || undefined;
+    const base = process.env.TEST_DATABASE_URL || undefined;
+    const databaseUrl = base ? await workerDatabase(base) : undefined;
     const handle = await openDatabase({ databaseUrl, dataDir: "memory" });
     await migrateToLatest(handle.db);
     await loadReferenceData(handle.db);

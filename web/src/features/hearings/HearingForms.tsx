@@ -92,6 +92,52 @@ function HearingFields({
   );
 }
 
+type FormState = {
+  problem: ReturnType<typeof useProblem>["problem"];
+  fieldErrors: FieldErrors;
+  clearField: (key: string) => void;
+  fields: Fields;
+  setFields: (next: Fields) => void;
+};
+
+/** The hearing fields in a form with its problem alert and Cancel / Save — shared by schedule and reschedule. */
+function FieldsForm(props: {
+  /** Names the testids: `<name>-form`, `<name>-error`. */
+  name: string;
+  prefix: string;
+  saveTestId: string;
+  saveLabel: string;
+  pending: boolean;
+  form: FormState;
+  onSubmit: (event: FormEvent) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { problem, fieldErrors, clearField, fields, setFields } = props.form;
+  return (
+    <form onSubmit={props.onSubmit} noValidate data-testid={`${props.name}-form`}>
+      <Stack gap="sm">
+        <ProblemAlert error={problem} testId={`${props.name}-error`} shown={(k) => k in fieldErrors} />
+        <HearingFields
+          value={fields}
+          onChange={setFields}
+          errors={fieldErrors}
+          onClear={clearField}
+          prefix={props.prefix}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onCancel}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={props.pending} data-testid={props.saveTestId}>
+            {props.saveLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** Schedules a new hearing of the case (the bench defaults to the case's). */
 export function ScheduleForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
@@ -130,26 +176,16 @@ export function ScheduleForm({ caseId, onDone }: { caseId: string; onDone: () =>
       <Title order={3} size="h5" mb="sm">
         {t("hearings.scheduleTitle")}
       </Title>
-      <form onSubmit={submit} noValidate data-testid="hearing-schedule-form">
-        <Stack gap="sm">
-          <ProblemAlert error={problem} testId="hearing-schedule-error" shown={(k) => k in fieldErrors} />
-          <HearingFields
-            value={fields}
-            onChange={setFields}
-            errors={fieldErrors}
-            onClear={clearField}
-            prefix="hearing"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={schedule.isPending} data-testid="hearing-save">
-              {t("hearings.scheduleSave")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FieldsForm
+        name="hearing-schedule"
+        prefix="hearing"
+        saveTestId="hearing-save"
+        saveLabel={t("hearings.scheduleSave")}
+        pending={schedule.isPending}
+        form={{ problem, fieldErrors, clearField, fields, setFields }}
+        onSubmit={submit}
+        onCancel={onDone}
+      />
     </Card>
   );
 }
@@ -204,26 +240,16 @@ export function RescheduleModal({ hearing: h, onClose }: { hearing: Hearing; onC
       size="lg"
       title={t("hearings.rescheduleTitle", { date: formatDate(h.date, locale) })}
     >
-      <form onSubmit={submit} noValidate data-testid="hearing-reschedule-form">
-        <Stack gap="sm">
-          <ProblemAlert error={problem} testId="hearing-reschedule-error" shown={(k) => k in fieldErrors} />
-          <HearingFields
-            value={fields}
-            onChange={setFields}
-            errors={fieldErrors}
-            onClear={clearField}
-            prefix="hearing-reschedule"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={reschedule.isPending} data-testid="hearing-reschedule-save">
-              {t("hearings.rescheduleSave")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <FieldsForm
+        name="hearing-reschedule"
+        prefix="hearing-reschedule"
+        saveTestId="hearing-reschedule-save"
+        saveLabel={t("hearings.rescheduleSave")}
+        pending={reschedule.isPending}
+        form={{ problem, fieldErrors, clearField, fields, setFields }}
+        onSubmit={submit}
+        onCancel={onClose}
+      />
     </Modal>
   );
 }

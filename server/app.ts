@@ -18,6 +18,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/connection.ts";
 import { assignmentRoutes } from "./modules/assignment/assignment.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(caseRoutes);
       await api.register(documentRoutes);
       await api.register(hearingRoutes);
+      await api.register(calendarRoutes);
       await api.register(auditRoutes);
       await api.register(assignmentRoutes);
       await api.register(notificationRoutes);

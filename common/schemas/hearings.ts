@@ -193,3 +193,14 @@ export const importCommitSchema = z.object({
   created: z.number(),
   skipped: z.number(),
 });
+
+/** A user's private calendar feed: the URL is returned only when it is made. */
+export const calendarFeedStatus = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  lastReadAt: z.string().nullable(),
+});
+export const calendarFeedCreated = z.object({ url: z.string(), createdAt: z.string() });
+export const calendarFeedParams = z.object({
+  file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, "is not a calendar feed"),
+});

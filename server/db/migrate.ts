@@ -6,6 +6,7 @@ import * as m0003 from "./migrations/0003_officer_facts_version.ts";
 import * as m0004 from "./migrations/0004_ledger_json.ts";
 import * as m0005 from "./migrations/0005_hearings.ts";
 import * as m0006 from "./migrations/0006_hearing_imports.ts";
+import * as m0007 from "./migrations/0007_calendar_feeds.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0004_ledger_json": m0004,
   "0005_hearings": m0005,
   "0006_hearing_imports": m0006,
+  "0007_calendar_feeds": m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

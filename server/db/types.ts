@@ -267,6 +267,13 @@ export interface OfficerLeavesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  last_read_at: Date | null;
+}
+
 export interface HearingImportsTable {
   id: Generated<string>;
   court_id: string;
@@ -395,6 +402,7 @@ export interface DB {
   officer_facts_version: OfficerFactsVersionTable;
   hearings: HearingsTable;
   hearing_imports: HearingImportsTable;
+  calendar_feeds: CalendarFeedsTable;
   assignment_weights: AssignmentWeightsTable;
   assignment_policies: AssignmentPoliciesTable;
   assignment_batches: AssignmentBatchesTable;

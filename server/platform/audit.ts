@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "cause_list.printed",
   "cause_list.import_previewed",
   "cause_list.imported",
+  "calendar_feed.created",
+  "calendar_feed.revoked",
   "assignment.policy_changed",
   "assignment.weight_changed",
   "assignment.profile_changed",

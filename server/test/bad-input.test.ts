@@ -841,6 +841,21 @@ const cases: Case[] = [
     "not_found",
   ],
   [
+    "calendar feed: not a token",
+    () => null,
+    () => ({ method: "GET", url: "/api/v1/calendar/..%2F..%2Fetc%2Fpasswd.ics" }),
+    400,
+    "validation_failed",
+    "params.file",
+  ],
+  [
+    "calendar feed: an unknown token",
+    () => null,
+    () => ({ method: "GET", url: `/api/v1/calendar/${"A".repeat(43)}.ics` }),
+    404,
+    "not_found",
+  ],
+  [
     "unknown route",
     () => focal,
     () => ({ method: "GET", url: "/api/v1/nothing-here" }),

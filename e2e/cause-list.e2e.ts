@@ -240,4 +240,28 @@ describe("cause list", () => {
     await expect.poll(() => text(badge)).toBe("ایک ہی وقت میں دو سماعتیں");
     await screenshot(page, "cause-list-4-clash-ur");
   });
+
+  it("makes a private calendar link, which a calendar reads, then stops it", async () => {
+    const page = currentPage();
+    await signIn(page, "solicitor");
+    await page.getByTestId("nav-cause-list").click();
+    const card = page.getByTestId("calendar-feed");
+    await card.waitFor();
+    await page.getByTestId("calendar-feed-create").click();
+    const url = await page.getByTestId("calendar-feed-url").inputValue();
+    expect(url).toMatch(/\/api\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    // A calendar client has no session: a fresh request context, nothing but the URL.
+    const feed = await page.context().browser()!.newContext();
+    const response = await feed.request.get(url);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/calendar");
+    const body = await response.text();
+    expect(body).toContain("BEGIN:VCALENDAR");
+    expect(body).toContain("BEGIN:VEVENT"); // the demo's solicitor sees hearings in the coming weeks
+    await screenshot(page, "cause-list-5-calendar-feed");
+    await page.getByTestId("calendar-feed-revoke").click();
+    await expect.poll(() => attr(card, "data-active")).toBe("false");
+    expect((await feed.request.get(url)).status()).toBe(404);
+    await feed.close();
+  });
 });

@@ -6,6 +6,7 @@ import { courtToday, formatDay, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import type { PersonRef } from "../../app/types.ts";
 import { byOfficer, causeListPdfUrl, type ListedHearing, useCauseList, useUpcoming } from "./api.ts";
+import { CalendarFeedCard } from "./CalendarFeedCard.tsx";
 import { CauseListFilters, type PageFilter } from "./CauseListFilters.tsx";
 import { CauseListTable } from "./CauseListTable.tsx";
 import { UpcomingBoard } from "./UpcomingBoard.tsx";
@@ -139,6 +140,7 @@ export function CauseListPage() {
       </Card>
 
       <UpcomingBoard officerId={filter.officerId} onOpenDay={openDay} />
+      <CalendarFeedCard />
     </Stack>
   );
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 export const uuid = z.uuid();
-export const isoDate = z.iso.date();
+/** A calendar date the courts could use: years 1947–2100 (PostgreSQL refuses year 0, and far dates overflow). */
+export const isoDate = z.iso
+  .date()
+  .refine((d) => d >= "1947-01-01" && d <= "2100-12-31", "must be a date between 1947 and 2100");
 export const version = z.number().int().positive();
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);
 

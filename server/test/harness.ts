@@ -20,7 +20,8 @@ import { LocalDiskStorage } from "../platform/storage/storage.ts";
  */
 async function workerDatabase(base: string): Promise<string> {
   const url = new URL(base);
-  const name = `${url.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? "1"}`;
+  // the run (the workers' parent process) and the worker: two runs against one server never share a database
+  const name = `${url.pathname.slice(1)}_r${process.ppid}_w${process.env.VITEST_POOL_ID ?? "1"}`;
   if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`test database name ${name} is not a plain identifier`);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -32,6 +32,9 @@ export async function loadOfficerFacts(
   const kept = recent.get(key);
   if (kept?.version === String(version)) return kept.officers;
   const officers = Object.freeze((await readOfficerFacts(q, officeId, today)).map(deepFreeze));
+  // Only what committed transactions wrote is kept: a transaction may read its own changes, which could still
+  // roll back while their version number is reused by the next commit.
+  if (q.isTransaction) return officers;
   if (recent.size > 100) recent.clear();
   recent.set(key, { version: String(version), officers });
   return officers;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { lockOfficerFacts } from "../cases/officer-load.ts";
 import { runBatch, snapshot } from "./assignment.batch.ts";
 import { type CaseRow, recordCommit } from "./assignment.ledger.ts";
 import { currentPolicy } from "./policies.service.ts";
@@ -21,6 +22,7 @@ export async function commitManualAssignment(
   officer: { id: string; officeId: string },
   reason: string,
 ): Promise<string> {
+  await lockOfficerFacts(trx); // before any audit event: one lock order (migration 0003)
   const policy = await currentPolicy(trx, actor, officer.officeId);
   const { inputs, cases } = await snapshot(trx, officer.officeId, [c.id], policy.config, null);
   const seed = randomBytes(16).toString("hex");

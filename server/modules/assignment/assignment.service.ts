@@ -9,6 +9,7 @@ import { recordAuditMany } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
+import { lockOfficerFacts } from "../cases/officer-load.ts";
 import {
   type BatchInputs,
   inputsOf,
@@ -168,6 +169,7 @@ export async function commit(
   opts: { returnToQueue?: boolean; reason?: string } = {},
 ) {
   return inTransaction(db, async (trx) => {
+    await lockOfficerFacts(trx);
     const batch = await trx
       .selectFrom("assignment_batches")
       .selectAll()

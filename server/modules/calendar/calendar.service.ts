@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import { isRole, type Role } from "../../../common/roles.ts";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -36,20 +37,27 @@ export async function createFeed(db: Database, actor: Actor, baseUrl: string) {
   const token = randomBytes(32).toString("base64url");
   const createdAt = new Date();
   await inTransaction(db, async (trx) => {
-    const replaced = await trx
-      .deleteFrom("calendar_feeds")
+    const earlier = await trx
+      .selectFrom("calendar_feeds")
+      .select("user_id")
       .where("user_id", "=", actor.userId)
       .executeTakeFirst();
+    // one statement, so two clicks at once leave one feed (the later) instead of a key violation
     await trx
       .insertInto("calendar_feeds")
       .values({ user_id: actor.userId, token_hash: hashToken(token), created_at: createdAt })
+      .onConflict((oc) =>
+        oc
+          .column("user_id")
+          .doUpdateSet({ token_hash: hashToken(token), created_at: createdAt, last_read_at: null }),
+      )
       .execute();
     await recordAudit(trx, actor, {
       action: "calendar_feed.created",
       entityType: "user",
       entityId: actor.userId,
       organisationId: actor.organisationId,
-      changes: { replacedEarlier: Number(replaced.numDeletedRows) > 0 },
+      changes: { replacedEarlier: Boolean(earlier) },
     });
   });
   return { url: `${baseUrl}/api/v1/calendar/${token}.ics`, createdAt: createdAt.toISOString() };
@@ -132,6 +140,8 @@ export async function feedIcs(db: Database, token: string, baseUrl: string): Pro
     .where("h.state", "!=", "cancelled")
     .where("h.hearing_date", ">=", addDays(today, -30))
     .where("h.hearing_date", "<", addDays(today, 366))
+    // the coming hearings first, then the past month, so a wide scope cuts the past, never what is ahead
+    .orderBy(sql`h.hearing_date >= ${today}::date`, "desc")
     .orderBy("h.hearing_date")
     .limit(2000)
     .execute();

@@ -68,14 +68,16 @@ describe("private calendar feed", () => {
         date: "2027-01-01",
         time: null,
         summary: `W.P. No. 1 of 2025: ${"مقدمہ کی سماعت، ".repeat(8)}`,
-        description: "line one\nline two; with, punctuation",
+        description: "line one\nline two; with, punctuation\rBEGIN:VEVENT\u2028x\u0007",
         location: "Islamabad High Court",
         url: "https://cams.example/cases/1",
         stamp: new Date("2026-11-22T10:00:00Z"),
       },
     ]);
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line, "utf8")).toBeLessThanOrEqual(75);
-    expect(text).toContain("DESCRIPTION:line one\\nline two\\; with\\, punctuation");
+    expect(text).toContain("DESCRIPTION:line one\\nline two\\; with\\, punctuation\\nBEGIN:VEVENT\\nx");
+    // no line break of any kind inside a value: only the CRLF that ends each content line
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n\u0085\u2028\u2029\u0007]/);
     const unfolded = text.replace(/\r\n /g, "");
     expect(unfolded).toContain("مقدمہ کی سماعت");
     expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);

@@ -14,8 +14,19 @@ export type IcsEvent = {
   stamp: Date;
 };
 
+/**
+ * TEXT values: backslash, semicolon and comma escaped, every kind of line break as \n, and other control
+ * characters dropped — a title or purpose typed by someone else must not be able to start a new property.
+ */
 const escapeText = (s: string) =>
-  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  s
+    .replace(/\r\n|\r|\n|\u0085|\u2028|\u2029/g, "\n")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "")
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
 
 /** Folds a content line so that no line is longer than 75 octets, never splitting a UTF-8 character. */
 function fold(line: string): string {

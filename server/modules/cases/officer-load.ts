@@ -58,3 +58,13 @@ export async function shiftOfficerLoad(trx: Trx, shifts: readonly LoadShift[]): 
     from json_to_recordset(${rows}::json) as s("officerId" uuid, "load" numeric, cases int, "assignedAt" timestamptz)
     where p.user_id = s."officerId"`.execute(trx);
 }
+
+/**
+ * Takes the officer-facts version row (migration 0003) at the start of a transaction that will change officer
+ * facts and write audit events. Triggers take it anyway at the first change of officer facts and hold it to
+ * the end; taking it before the audit chain's lock keeps one lock order everywhere (facts, then audit), so an
+ * assignment commit and, say, a profile save cannot deadlock.
+ */
+export async function lockOfficerFacts(trx: Trx): Promise<void> {
+  await sql`update officer_facts_version set version = version + 1 where id = 1`.execute(trx);
+}

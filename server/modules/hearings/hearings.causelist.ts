@@ -111,8 +111,15 @@ export async function causeList(
   return { date, dailyLimit, items };
 }
 
-/** The filters in words, for the printed list's heading. */
-export async function describeFilters(db: Database, query: z.infer<typeof causeListQuery>): Promise<string> {
+/**
+ * The filters in words, for the printed list's heading. The officer is named only from the list itself (the
+ * reader sees their hearings), so an officer id from elsewhere does not reveal a name.
+ */
+export async function describeFilters(
+  db: Database,
+  query: z.infer<typeof causeListQuery>,
+  items: readonly ListedHearingDto[],
+): Promise<string> {
   const parts: string[] = [];
   if (query.courtId) {
     const court = await db
@@ -131,12 +138,8 @@ export async function describeFilters(db: Database, query: z.infer<typeof causeL
     parts.push(bench?.name_en ?? "unknown bench");
   }
   if (query.officerId) {
-    const officer = await db
-      .selectFrom("users")
-      .select("full_name")
-      .where("id", "=", query.officerId)
-      .executeTakeFirst();
-    parts.push(`law officer ${officer?.full_name ?? "unknown"}`);
+    const officer = items.find((h) => h.officer?.id === query.officerId)?.officer;
+    parts.push(officer ? `law officer ${officer.fullName}` : "one law officer");
   }
   return parts.length > 0 ? parts.join(", ") : "all courts and officers";
 }

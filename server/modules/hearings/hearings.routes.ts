@@ -19,6 +19,7 @@ import { idParams } from "../../../common/schemas/shared.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import { COURT_TIME_ZONE, courtDay } from "../../platform/clock.ts";
 import { causeListPdf } from "./causelist.pdf.ts";
 import { causeList, describeFilters, upcoming } from "./hearings.causelist.ts";
 import * as hearings from "./hearings.service.ts";
@@ -51,12 +52,18 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
           "The same cause list as a printable A4 PDF (English). Each print is recorded in the audit trail.",
         querystring: causeListQuery,
       },
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
     },
     async (req, reply) => {
       const actor = requireActor(req);
       const list = await causeList(db, actor, req.query, limit);
-      const filters = await describeFilters(db, req.query);
-      const generatedAt = new Date().toISOString().slice(0, 16).replace("T", " ");
+      const filters = await describeFilters(db, req.query, list.items);
+      const time = new Date().toLocaleTimeString("en-GB", {
+        timeZone: COURT_TIME_ZONE,
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+      const generatedAt = `${courtDay()} ${time} PKT`;
       const pdf = await causeListPdf(list.items, {
         date: list.date,
         filters,

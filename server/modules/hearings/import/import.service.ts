@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import type { z } from "zod";
 import { parseCaseNumber } from "../../../../common/case-number.ts";
 import type { ImportRowDto, importBody } from "../../../../common/schemas/hearings.ts";
@@ -186,7 +187,13 @@ export async function commitImport(db: Database, actor: Actor, importId: string)
       throw problems.conflict("import_committed", "This import has already been committed.");
     const rows = (imp.rows as ImportRowDto[]).filter((r) => r.status === "matched" && r.case && r.date);
     const caseIds = [...new Set(rows.map((r) => r.case!.id))];
-    // Still visible and editable now, and not listed since the preview: otherwise skipped.
+    // The cases locked first, so two imports of the same list cannot both find a day free and double-book it.
+    if (caseIds.length > 0) {
+      await sql`select id from cases where id = any(${sql.val(caseIds)}::uuid[]) order by id for update`.execute(
+        trx,
+      );
+    }
+    // Still visible, editable, open and at the list's court now, and not listed since the preview: else skipped.
     const visible = caseIds.length
       ? await caseQuery(trx, actor)
           .select([
@@ -199,6 +206,8 @@ export async function commitImport(db: Database, actor: Actor, importId: string)
             "c.status",
           ])
           .where("c.id", "=", anyUuid(caseIds))
+          .where("c.court_id", "=", imp.court_id)
+          .where("c.status", "in", ["pending", "appealed"])
           .execute()
       : [];
     const byId = new Map(visible.filter((c) => caseAbilities(actor, c).edit).map((c) => [c.id, c]));

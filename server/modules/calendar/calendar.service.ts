@@ -7,8 +7,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { displayNumber } from "../cases/cases.present.ts";
-import { caseQuery } from "../cases/cases.repo.ts";
-import { hearingQuery } from "../hearings/hearings.repo.ts";
+import { listedHearingsQuery } from "../hearings/hearings.repo.ts";
 import { icsCalendar } from "./ics.ts";
 
 /**
@@ -125,21 +124,7 @@ export async function feedIcs(db: Database, token: string, baseUrl: string): Pro
   const actor = await feedOwner(db, token);
   if (!actor) return null;
   const today = courtDay();
-  const rows = await hearingQuery(db)
-    .innerJoin("cases as cs", "cs.id", "h.case_id")
-    .innerJoin("case_types as t", "t.id", "cs.case_type_id")
-    .select([
-      "cs.title as case_title",
-      "cs.number",
-      "cs.number_suffix",
-      "cs.year",
-      "t.abbreviation as type_abbreviation",
-      "h.updated_at",
-    ])
-    .where("h.case_id", "in", caseQuery(db, actor).select("c.id"))
-    .where("h.state", "!=", "cancelled")
-    .where("h.hearing_date", ">=", addDays(today, -30))
-    .where("h.hearing_date", "<", addDays(today, 366))
+  const rows = await listedHearingsQuery(db, actor, addDays(today, -30), addDays(today, 366))
     // the coming hearings first, then the past month, so a wide scope cuts the past, never what is ahead
     .orderBy(sql`h.hearing_date >= ${today}::date`, "desc")
     .orderBy("h.hearing_date")

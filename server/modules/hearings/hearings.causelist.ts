@@ -10,8 +10,7 @@ import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { displayNumber } from "../cases/cases.present.ts";
-import { caseQuery } from "../cases/cases.repo.ts";
-import { hearingQuery, presentHearing } from "./hearings.repo.ts";
+import { listedHearingsQuery, presentHearing } from "./hearings.repo.ts";
 
 /**
  * Cause lists (DOMAIN.md §5): the hearings listed on a day — per law officer, per court or bench — and the
@@ -28,23 +27,7 @@ async function listed(
   f: Filters,
   dailyLimit: number,
 ): Promise<ListedHearingDto[]> {
-  let q = hearingQuery(db)
-    .innerJoin("cases as cs", "cs.id", "h.case_id")
-    .innerJoin("case_types as t", "t.id", "cs.case_type_id")
-    .leftJoin("users as ou", "ou.id", "cs.assigned_officer_id")
-    .select([
-      "cs.title as case_title",
-      "cs.number",
-      "cs.number_suffix",
-      "cs.year",
-      "t.abbreviation as type_abbreviation",
-      "cs.assigned_officer_id",
-      "ou.full_name as officer_name",
-    ])
-    .where("h.case_id", "in", caseQuery(db, actor).select("c.id"))
-    .where("h.state", "!=", "cancelled")
-    .where("h.hearing_date", ">=", f.from)
-    .where("h.hearing_date", "<", f.to);
+  let q = listedHearingsQuery(db, actor, f.from, f.to);
   if (f.officerId) q = q.where("cs.assigned_officer_id", "=", f.officerId);
   if (f.courtId) q = q.where("h.court_id", "=", f.courtId);
   if (f.benchId) q = q.where("h.bench_id", "=", f.benchId);

@@ -1,6 +1,8 @@
 import type { HearingDto } from "../../../common/schemas/hearings.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { caseQuery } from "../cases/cases.repo.ts";
 
 type Q = Database | Trx;
 
@@ -47,6 +49,31 @@ export function hearingQuery(q: Q) {
       "ru.full_name as recorded_by_name",
       "nx.id as next_hearing_id",
     ]);
+}
+
+/**
+ * Hearings, not cancelled, of the cases the actor may see between two dates (`to` excluded), with their case's
+ * number, title and law officer — what cause lists and calendar feeds show.
+ */
+export function listedHearingsQuery(q: Q, actor: Actor, from: string, to: string) {
+  return hearingQuery(q)
+    .innerJoin("cases as cs", "cs.id", "h.case_id")
+    .innerJoin("case_types as t", "t.id", "cs.case_type_id")
+    .leftJoin("users as ou", "ou.id", "cs.assigned_officer_id")
+    .select([
+      "cs.title as case_title",
+      "cs.number",
+      "cs.number_suffix",
+      "cs.year",
+      "t.abbreviation as type_abbreviation",
+      "cs.assigned_officer_id",
+      "ou.full_name as officer_name",
+      "h.updated_at",
+    ])
+    .where("h.case_id", "in", caseQuery(q, actor).select("c.id"))
+    .where("h.state", "!=", "cancelled")
+    .where("h.hearing_date", ">=", from)
+    .where("h.hearing_date", "<", to);
 }
 
 export type HearingRow = Awaited<ReturnType<ReturnType<typeof hearingQuery>["executeTakeFirstOrThrow"]>>;

@@ -103,7 +103,7 @@ async function feedOwner(db: Database, token: string): Promise<Actor | null> {
     )
     .where("f.token_hash", "=", hashToken(token))
     .executeTakeFirst();
-  if (!row || row.status !== "active" || !row.active) return null;
+  if (row?.status !== "active" || !row.active) return null;
   return {
     userId: row.id,
     username: row.username,

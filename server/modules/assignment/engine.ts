@@ -27,70 +27,28 @@ import {
   stepParamsFor,
   stepText,
 } from "./engine.explain.ts";
+import { key, lookups, normaliseName, parseTime } from "./engine.lookups.ts";
+import {
+  BULK_EXCLUDED_LIMIT,
+  BULK_LIST_LIMIT,
+  type BulkOptions,
+  type Candidate,
+  type CaseFacts,
+  type Decision,
+  type Exclusion,
+  type Explained,
+  type ListOptions,
+  type OfficerFacts,
+  type PolicyConfig,
+  type Reason,
+  type Step,
+  TIERS,
+  type Tier,
+  type TierTotals,
+} from "./engine.types.ts";
 
-// biome-ignore format: the shapes from the issue, kept compact
-export const TIERS = ["additional_ag", "deputy_ag", "assistant_ag", "standing_counsel", "panel_advocate"] as const;
-export type Tier = (typeof TIERS)[number];
-// biome-ignore format: the shapes from the issue, kept compact
-export type OfficerFacts = {
-  id: string; name: string; tier: Tier; active: boolean;
-  seats: { courtId: string; benchId: string | null }[]; // benchId null = every bench of that court
-  expertise: string[]; maxLoad: number; onLeave: boolean; // onLeave: on the decision date
-  conflicts: { partyNames: string[]; organisationIds: string[] };
-  load: number; openCases: number; lastAssignedAt: string | null;
-};
-// biome-ignore format: the shapes from the issue, kept compact
-export type CaseFacts = {
-  id: string; courtId: string; benchId: string | null; category: string; organisationId: string;
-  partyNames: string[]; weight: number; sensitive: boolean; relatedOfficerIds: string[];
-};
-// biome-ignore format: the shapes from the issue, kept compact
-export type PolicyConfig = {
-  strategy: "rotation" | "least_load" | "random_top_k"; topK: number;
-  requireSeat: boolean; requireExpertise: boolean; respectCapacity: boolean; keepRelated: boolean;
-  sensitiveTiers: Tier[]; tierCaps: Partial<Record<Tier, number>>; // cap = max share (0..1) of pending cases
-};
-export type Reason = { code: string; params: Params };
-export type Explained = Reason & { text: string };
-export type Exclusion = { officerId: string; name: string; reasons: Explained[] };
-// biome-ignore format: the shapes from the issue, kept compact
-export type Candidate = { officerId: string; name: string; rank: number; load: number; loadAfter: number; factors: Explained[] };
-export type Step = "related_case" | "rotation" | "least_load" | "random_draw" | "no_eligible_officer";
-export type Decision = {
-  chosenOfficerId: string | null;
-  step: Step;
-  stepText: string;
-  /** The params behind stepText, for translation (names, loads, dates, pool size…). */
-  stepParams: Params;
-  candidates: Candidate[];
-  /** Sorted by officer id. */
-  excluded: Exclusion[];
-  seed: string;
-  draw?: { index: number; poolSize: number };
-  /**
-   * Every excluded officer counted under the first reason that excludes them (the order of `reasons`), keys
-   * sorted — the whole picture even when the list of exclusions is cut.
-   */
-  excludedBy: Record<string, number>;
-  /** Present only when a list limit cut the lists: how many entries were left off each. */
-  omitted?: { candidates: number; excluded: number };
-  /** decideMany only, when an officer was chosen: the lastAssignedAt it recorded, batchStamp(now, k). */
-  assignedAt?: string;
-};
-export type TierTotals = { pendingTotal: number; byTier: Partial<Record<Tier, number>> };
-/**
- * listLimit caps the candidates listed and excludedLimit (default: listLimit) the exclusions; how many were left
- * off goes in `omitted`, and `excludedBy` still counts every exclusion.
- */
-export type ListOptions = { listLimit?: number; excludedLimit?: number };
-/**
- * decideMany's defaults: 10,000 decisions × 1,000 listed officers fit neither memory nor a ledger, so a bulk
- * decision lists the first few candidates and counts the exclusions by reason without naming the officers.
- */
-export const BULK_LIST_LIMIT = 3;
-export const BULK_EXCLUDED_LIMIT = 0;
-/** decideMany's options: the lists, and who actually receives case k (an override; default the chosen officer). */
-export type BulkOptions = ListOptions & { assignTo?: (k: number, d: Decision) => string | null };
+export { normaliseName } from "./engine.lookups.ts";
+export * from "./engine.types.ts";
 
 // biome-ignore format: internal record, kept compact
 type Officer = OfficerView & {
@@ -108,7 +66,6 @@ type Static = { ok: Uint8Array; list: Officer[]; excludedBy: Map<string, number>
 type State = { byId: Officer[]; order: Officer[]; index: Map<string, Officer>; cmp: Cmp; tiers: TierTotals; statics: Map<string, Static> };
 type Cmp = (a: Officer, b: Officer) => number;
 
-const key = (courtId: string, benchId: string) => `${courtId}\u0000${benchId}`;
 const EPS = 1e-9;
 const byIdCmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** least_load order: load, open cases, oldest last assignment (never first), id. */
@@ -117,54 +74,6 @@ const cmpLoad: Cmp = (a, b) =>
 /** rotation order: oldest last assignment (never first), id. */
 const cmpTurn: Cmp = (a, b) => cmpTime(a, b) || byIdCmp(a.id, b.id);
 const cmpTime = (a: Officer, b: Officer) => (a.lastMs === b.lastMs ? 0 : a.lastMs < b.lastMs ? -1 : 1);
-
-export const normaliseName = (s: string) => s.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
-
-function parseTime(iso: string | null, what: string): number {
-  if (iso === null) return Number.NEGATIVE_INFINITY;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`${what}: not an ISO timestamp: ${JSON.stringify(iso)}`);
-  return ms;
-}
-
-type Lookups = {
-  seats: Set<string>;
-  expertise: Set<string>;
-  parties: Set<string>;
-  orgs: Set<string>;
-  lastMs: number;
-};
-/**
- * An officer's facts as sets, kept for frozen facts only: the server reuses the same frozen objects for as long
- * as nothing about the officers changes, and a frozen object cannot change under the cache. The sets are only
- * ever read.
- */
-const lookupsOfFrozen = new WeakMap<OfficerFacts, Lookups>();
-
-function lookups(f: OfficerFacts): Lookups {
-  const kept = lookupsOfFrozen.get(f);
-  if (kept !== undefined) return kept;
-  const seats = new Set<string>();
-  for (const s of f.seats) seats.add(key(s.courtId, s.benchId ?? "*")).add(key(s.courtId, "?"));
-  const made = {
-    seats,
-    expertise: new Set(f.expertise),
-    parties: new Set(f.conflicts.partyNames.map(normaliseName)),
-    orgs: new Set(f.conflicts.organisationIds),
-    lastMs: parseTime(f.lastAssignedAt, `officer ${f.id} lastAssignedAt`),
-  };
-  const frozen = [
-    f,
-    f.seats,
-    ...f.seats,
-    f.expertise,
-    f.conflicts,
-    f.conflicts.partyNames,
-    f.conflicts.organisationIds,
-  ];
-  if (frozen.every(Object.isFrozen)) lookupsOfFrozen.set(f, made);
-  return made;
-}
 
 function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers: TierTotals): State {
   if (!["rotation", "least_load", "random_top_k"].includes(policy.strategy))

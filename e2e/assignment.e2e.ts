@@ -216,6 +216,78 @@ describe("suggestion on the case page", () => {
   });
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: a test helper reads whatever JSON the API answers
+type Json = any;
+
+/** A JSON call from the signed-in page (its session cookie and CSRF token); the status and the parsed body. */
+async function api(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = await fetch("/api/v1/auth/session").then((r) => r.json());
+      const response = await fetch(url, {
+        method,
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: await response.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
+
+describe("clashes at assignment", () => {
+  it("a suggestion flags the candidate already listed before another court on the day the case is heard", async () => {
+    const page = currentPage();
+    await signIn(page, "solicitor");
+    // A queued case, one of its candidates, and a case of that candidate's before another court.
+    const orgs = (await api(page, "GET", "/api/v1/organisations")).json.items as {
+      id: string;
+      code: string;
+    }[];
+    const agp = orgs.find((o) => o.code === "AGP")!.id;
+    const queue: { id: string }[] = (
+      await api(page, "GET", `/api/v1/assignment/queue?limit=20&officeId=${agp}`)
+    ).json.items;
+    let found: { caseId: string; officerId: string; otherId: string } | null = null;
+    for (const q of queue) {
+      const detail = (await api(page, "GET", `/api/v1/cases/${q.id}`)).json;
+      const suggestion = (await api(page, "POST", `/api/v1/cases/${q.id}/suggestion`, { officeId: agp }))
+        .json;
+      for (const c of suggestion.items[0].decision.candidates as { officerId: string }[]) {
+        const theirs = (await api(page, "GET", `/api/v1/cases?assignedTo=${c.officerId}&pageSize=50`)).json
+          .items;
+        const other = theirs.find((x: { court: { id: string } }) => x.court.id !== detail.court.id);
+        if (other) {
+          found = { caseId: q.id, officerId: c.officerId, otherId: other.id };
+          break;
+        }
+      }
+      if (found) break;
+    }
+    expect(found).not.toBeNull();
+    const { caseId, officerId, otherId } = found!;
+    const date = new Date(Date.now() + 75 * 86_400_000).toISOString().slice(0, 10);
+    expect((await api(page, "POST", `/api/v1/cases/${otherId}/hearings`, { date })).status).toBe(201);
+    expect((await api(page, "POST", `/api/v1/cases/${caseId}/hearings`, { date })).status).toBe(201);
+
+    await page.goto(`${baseUrl}/cases/${caseId}?tab=assignment`);
+    await page.getByTestId("suggest-button").click();
+    const row = page.locator(`[data-testid="explanation-candidate"][data-officer-id="${officerId}"]`);
+    const badge = row.getByTestId("explanation-clash");
+    await badge.waitFor();
+    expect(await attr(badge, "data-date")).toBe(date);
+    expect(await text(badge)).toMatch(/^Also listed before [A-Z]+/);
+    await switchTo(page, "ur");
+    await expect.poll(() => text(badge)).toMatch(URDU);
+    await screenshot(page, "assignment-6-clash-ur");
+  });
+});
+
 describe("officer profile", () => {
   it("the assigning officer opens a profile, records leave and a conflict of interest, then removes them", async () => {
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);

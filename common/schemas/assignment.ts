@@ -155,6 +155,20 @@ export const previewItem = z.object({
   title: z.string(),
   weight: z.number(),
   decision: decisionSchema,
+  /**
+   * One-case suggestions: candidates already listed, on a day this case is heard, before another court or
+   * bench (a clash to weigh; it does not change the ranking). Bulk previews leave it out.
+   */
+  hearingClashes: z
+    .array(
+      z.object({
+        officerId: z.string(),
+        date: z.string(),
+        courtCode: z.string(),
+        benchCode: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 
 export const previewSchema = z.object({

@@ -10,6 +10,7 @@ import { problems } from "../../platform/errors.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 import { lockOfficerFacts } from "../cases/officer-load.ts";
+import { hearingClashes } from "../hearings/hearings.clashes.ts";
 import {
   type BatchInputs,
   inputsOf,
@@ -113,6 +114,15 @@ export async function preview(
   // deciding one case again costs less than fingerprinting its facts
   if (kind !== "single") keepPreview(batch.id, inputs, facts.cases, outcomes);
   const caseById = new Map(cases.map((c) => [c.id, c]));
+  const only = outcomes.length === 1 ? outcomes[0]! : null;
+  const clashes =
+    kind === "single" && only
+      ? await hearingClashes(
+          db,
+          only.facts.id,
+          only.decision.candidates.map((c) => c.officerId),
+        )
+      : undefined;
   return {
     batchId: batch.id,
     kind,
@@ -125,6 +135,7 @@ export async function preview(
         title: c.title,
         weight: o.facts.weight,
         decision: withoutListTexts(o.decision),
+        ...(clashes ? { hearingClashes: clashes } : {}),
       };
     }),
   };

@@ -381,6 +381,48 @@ describe("assignment engine over HTTP", () => {
     expect(theirs.statusCode).toBe(201);
   });
 
+  it("a suggestion flags the candidates listed before another court on a day the case is heard", async () => {
+    const ref = await referenceIds();
+    const office = await makeOffice(2, {
+      seats: [
+        { courtId: ref.court("IHC"), benchId: null },
+        { courtId: ref.court("LHC"), benchId: null },
+      ],
+    });
+    const [busy, free] = office.officers;
+    const { focal, ids: elsewhere } = await registerCases(1, { courtId: ref.court("LHC") });
+    const held = await call(solicitor, {
+      method: "POST",
+      url: `/api/v1/cases/${elsewhere[0]}/assignment`,
+      body: { version: 1, officerId: busy!.id, reason: "Counsel in the LHC matter" },
+    });
+    expect(held.statusCode).toBe(200);
+    const day = "2027-03-03";
+    const before = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${elsewhere[0]}/hearings`,
+      body: { date: day },
+    });
+    expect(before.statusCode).toBe(201);
+    const { focal: registrar, ids } = await registerCases(1);
+    const listed = await call(registrar, {
+      method: "POST",
+      url: `/api/v1/cases/${ids[0]}/hearings`,
+      body: { date: day },
+    });
+    expect(listed.statusCode).toBe(201);
+    const suggestion = (
+      await call(office.assigner, { method: "POST", url: `/api/v1/cases/${ids[0]}/suggestion`, body: {} })
+    ).json();
+    expect(suggestion.items[0].hearingClashes).toEqual([
+      { officerId: busy!.id, date: day, courtCode: "LHC", benchCode: "LHR" }, // a case with no bench sits at the principal seat
+    ]);
+    expect(suggestion.items[0].hearingClashes.map((c: { officerId: string }) => c.officerId)).not.toContain(
+      free!.id,
+    );
+    expect(previewSchema.parse(suggestion)).toEqual(suggestion);
+  });
+
   it("the queue holds the unassigned cases at the courts where the office's officers appear", async () => {
     const office = await makeOffice(1); // seated at IHC
     const ref = await referenceIds();

@@ -1,15 +1,26 @@
 import { Badge, Group, List, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Decision } from "./api.ts";
+import { formatDate, useLocale } from "../../app/format.ts";
+import type { Decision, HearingClash } from "./api.ts";
 import { useExplain } from "./explain.ts";
 
 /**
  * Why the engine chose whom it chose: the step sentence, the eligible officers ranked with each factor, and
  * every excluded officer with the reasons. Used in the bulk preview, the handover preview and the case page.
  */
-export function Explanation({ decision, testId = "explanation" }: { decision: Decision; testId?: string }) {
+export function Explanation({
+  decision,
+  clashes = [],
+  testId = "explanation",
+}: {
+  decision: Decision;
+  /** Candidates listed, on a day this case is heard, before another court (one-case suggestions). */
+  clashes?: HearingClash[];
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const { reason, step, num, short } = useExplain();
+  const { locale } = useLocale();
   const { candidates, excluded, omitted } = decision;
   // a bulk decision names no excluded officer: it counts them by the first reason that excluded them
   const byReason = Object.entries(decision.excludedBy ?? {});
@@ -60,6 +71,24 @@ export function Explanation({ decision, testId = "explanation" }: { decision: De
                               {t("explain.chosen")}
                             </Badge>
                           )}
+                          {clashes
+                            .filter((x) => x.officerId === c.officerId)
+                            .map((x) => (
+                              <Badge
+                                key={`${x.date}|${x.courtCode}|${x.benchCode}`}
+                                size="xs"
+                                color="orange"
+                                variant="light"
+                                tt="none"
+                                data-testid="explanation-clash"
+                                data-date={x.date}
+                              >
+                                {t("explain.clash", {
+                                  court: x.benchCode ? `${x.courtCode} (${x.benchCode})` : x.courtCode,
+                                  date: formatDate(x.date, locale),
+                                })}
+                              </Badge>
+                            ))}
                         </Group>
                       </Table.Td>
                       <Table.Td className="nowrap">

@@ -130,7 +130,7 @@ function Suggested({
           {t("suggestion.nobody")}
         </Alert>
       )}
-      <Explanation decision={decision} />
+      <Explanation decision={decision} clashes={item.hearingClashes} />
       <ProblemAlert
         error={problem}
         testId="suggestion-error"

@@ -16,6 +16,7 @@ export type WorkloadItem = z.infer<typeof workloadItem>;
 export type Preview = z.infer<typeof previewSchema>;
 export type PreviewItem = Preview["items"][number];
 export type Decision = z.infer<typeof decisionSchema>;
+export type HearingClash = NonNullable<PreviewItem["hearingClashes"]>[number];
 export type Explained = z.infer<typeof reasonSchema>;
 export type CommitResult = z.infer<typeof commitSchema>;
 export type Override = { caseId: string; officerId: string; reason: string };

@@ -51,6 +51,14 @@ async function registerCases(n: number, overrides: Record<string, unknown> = {})
   return { focal, ids };
 }
 
+/** The auditors' replay of an office's ledger. */
+async function verifyLedger(officeId: string) {
+  const auditor = await signedIn(["auditor"]);
+  return (
+    await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${officeId}` })
+  ).json();
+}
+
 let solicitor: Session;
 beforeAll(async () => {
   solicitor = await signedIn(["law_ministry"]);
@@ -150,10 +158,7 @@ describe("assignment engine over HTTP", () => {
     // 12 cases over 4 officers: one notice per officer for the batch, counting their 3 cases
     expect(notes.unread).toBe(1);
     expect(notes.items[0]).toMatchObject({ kind: "cases_assigned", caseId: null, params: { count: 3 } });
-    const auditor = await signedIn(["auditor"]);
-    const verify = (
-      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
-    ).json();
+    const verify = await verifyLedger(office.id);
     expect(verify).toMatchObject({ checked: 12, reproduced: 12, failures: [] });
   });
 
@@ -184,10 +189,7 @@ describe("assignment engine over HTTP", () => {
     await sql`update assignment_decisions set decision = jsonb_set(decision::jsonb, '{chosenOfficerId}', to_jsonb(${other.id}::text))::json where id = ${row.id}`.execute(
       handle.db,
     );
-    const auditor = await signedIn(["auditor"]);
-    const verify = (
-      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
-    ).json();
+    const verify = await verifyLedger(office.id);
     expect(verify.failures.map((f: { decisionId: string }) => f.decisionId)).toContain(row.id);
   });
 
@@ -350,10 +352,7 @@ describe("assignment engine over HTTP", () => {
     expect(row).toMatchObject({ officer_id: target.id, reason: "Appeared in the connected petition" });
     expect(row.method).toBe(decision.chosenOfficerId === target.id ? "policy" : "override");
     expect(row.batch_id).not.toBeNull();
-    const auditor = await signedIn(["auditor"]);
-    const verify = (
-      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
-    ).json();
+    const verify = await verifyLedger(office.id);
     expect(verify).toMatchObject({ checked: 1, reproduced: 1, failures: [] });
   });
 
@@ -468,10 +467,7 @@ describe("assignment engine over HTTP", () => {
       office.officers[1]!.id,
       office.officers[1]!.id,
     ]);
-    const auditor = await signedIn(["auditor"]);
-    const verify = (
-      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
-    ).json();
+    const verify = await verifyLedger(office.id);
     expect(verify).toMatchObject({ checked: 2, reproduced: 2, failures: [] });
   });
 
@@ -565,10 +561,7 @@ describe("assignment engine over HTTP", () => {
     const counts = new Map<string, number>();
     for (const item of done.items) counts.set(item.officerId, (counts.get(item.officerId) ?? 0) + 1);
     expect([...counts.values()]).toEqual([2, 2, 2]);
-    const auditor = await signedIn(["auditor"]);
-    const verify = (
-      await call(auditor, { method: "GET", url: `/api/v1/assignment/verify?officeId=${office.id}` })
-    ).json();
+    const verify = await verifyLedger(office.id);
     expect(verify).toMatchObject({ checked: 6, reproduced: 6 });
   });
 

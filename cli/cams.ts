@@ -8,6 +8,7 @@ import { migrateToLatest } from "../server/db/migrate.ts";
 import { inTransaction, isUniqueViolation } from "../server/db/transaction.ts";
 import { verifyLedger } from "../server/modules/assignment/assignment.views.ts";
 import { loadDefaultWeights } from "../server/modules/assignment/policies.service.ts";
+import { loadLimitationReference } from "../server/modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
 import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
@@ -65,6 +66,8 @@ async function migrateAndLoad(db: Database, opts: { quiet?: boolean } = {}): Pro
   );
   const weights = await loadDefaultWeights(db);
   if (weights > 0) say(`assignment weights: ${weights} defaults added`);
+  const limitation = await loadLimitationReference(db);
+  if (limitation > 0) say(`limitation rules and court calendars: ${limitation} entries added`);
   return counts;
 }
 

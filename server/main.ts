@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
+import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { LocalDiskStorage } from "./platform/storage/storage.ts";
@@ -16,6 +17,7 @@ async function main() {
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);
   await loadDefaultWeights(handle.db);
+  await loadLimitationReference(handle.db);
   const seed =
     config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
   if (seed) await seedDemo(handle.db);

@@ -7,6 +7,7 @@ import * as m0004 from "./migrations/0004_ledger_json.ts";
 import * as m0005 from "./migrations/0005_hearings.ts";
 import * as m0006 from "./migrations/0006_hearing_imports.ts";
 import * as m0007 from "./migrations/0007_calendar_feeds.ts";
+import * as m0008 from "./migrations/0008_deadlines_tasks.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "0005_hearings": m0005,
   "0006_hearing_imports": m0006,
   "0007_calendar_feeds": m0007,
+  "0008_deadlines_tasks": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

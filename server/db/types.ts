@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { DeadlineTables } from "./types.deadlines.ts";
 
 /** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
 
@@ -394,7 +395,7 @@ export interface NotificationsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface DB {
+export interface DB extends DeadlineTables {
   officer_profiles: OfficerProfilesTable;
   officer_seats: OfficerSeatsTable;
   officer_leaves: OfficerLeavesTable;

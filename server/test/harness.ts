@@ -8,6 +8,7 @@ import { loadConfig } from "../config.ts";
 import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { loadDefaultWeights } from "../modules/assignment/policies.service.ts";
+import { loadLimitationReference } from "../modules/deadlines/deadlines.reference.ts";
 import { loadReferenceData } from "../modules/reference/reference.loader.ts";
 import { LocalDiskStorage } from "../platform/storage/storage.ts";
 
@@ -45,6 +46,7 @@ export function testApp() {
     await migrateToLatest(handle.db);
     await loadReferenceData(handle.db);
     await loadDefaultWeights(handle.db);
+    await loadLimitationReference(handle.db);
     const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-blobs-"));
     const config = {
       ...loadConfig({

@@ -9,6 +9,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
 import { commitManualAssignment } from "../assignment/assignment.manual.ts";
+import { openAppealDeadline } from "../deadlines/deadlines.triggers.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
@@ -65,6 +66,14 @@ export async function changeStatus(
       organisationId: row.organisation_id,
       changes,
     });
+    const adverse = after.government_result === "against" || after.government_result === "partly";
+    if (input.status === "decided" && row.status !== "decided" && adverse && after.decided_on) {
+      // An adverse decision opens the appeal deadline and its task, and is reported to the Solicitor.
+      await openAppealDeadline(trx, actor, row, after.decided_on, {
+        governmentResult: after.government_result,
+        onDuplicate: "skip",
+      });
+    }
     return getCaseDetail(trx, actor, id);
   });
 }

@@ -5,7 +5,7 @@ import { type CourtCalendar, computeLimitation, type LimitationRule } from "./li
  * Scenarios worked out by hand from the Limitation Act 1908 (s.4, s.12) and the calendar below, with a
  * calendar at hand for the weekdays: 2026-01-01 is a Thursday. The calendar is a fixture, not the real one —
  * weekends Saturday and Sunday, Pakistan Day (Mon 23 Mar), Independence Day (Fri 14 Aug), Iqbal Day (Mon 9 Nov)
- * and a winter vacation from 21 to 31 December.
+ * a winter vacation from 21 to 31 December, and Eid ul Azha expected on 27–29 May but not confirmed (status U).
  */
 const calendar: CourtCalendar = {
   weekendDays: [0, 6],
@@ -14,6 +14,7 @@ const calendar: CourtCalendar = {
     { from: "2026-08-14", to: "2026-08-14", name: "Independence Day", kind: "holiday" },
     { from: "2026-11-09", to: "2026-11-09", name: "Iqbal Day", kind: "holiday" },
     { from: "2026-12-21", to: "2026-12-31", name: "Winter vacation", kind: "vacation" },
+    { from: "2026-05-27", to: "2026-05-29", name: "Eid ul Azha (expected)", kind: "holiday", status: "U" },
   ],
 };
 const rule = (code: string, days: number | null, certifiedCopyExcluded = true): LimitationRule => ({
@@ -47,7 +48,7 @@ const scenarios: Scenario[] = [
   ["ICA: no certified-copy exclusion; Sunday 22 Mar then Pakistan Day", { rule: ICA, decidedOn: "2026-03-02", applied: "2026-03-03", ready: "2026-03-10" }, { legal: "2026-03-24", internal: "2026-03-17", excluded: 0, steps: ["period", "no_copy_exclusion", "court_closed", "internal"] }],
   ["criminal appeal to a High Court: 10 days for the copy (2–11 Jun, both counted)", { rule: CRL_HC, decidedOn: "2026-06-01", applied: "2026-06-02", ready: "2026-06-11" }, { legal: "2026-08-10", internal: "2026-08-03", excluded: 10, steps: ["period", "copy_excluded", "internal"] }],
   ["30 days end on Independence Day (Fri), then the weekend: Monday 17 Aug", { rule: CRPC_LOWER, decidedOn: "2026-07-15" }, { legal: "2026-08-17", internal: "2026-08-10", excluded: 0, steps: ["period", "court_closed", "internal"] }],
-  ["Crl.P.L.A.: ends 23 Dec in the winter vacation, filed when the court reopens 1 Jan; margin before the vacation", { rule: CRL_PLA, decidedOn: "2026-11-23" }, { legal: "2027-01-01", internal: "2026-12-18", excluded: 0, steps: ["period", "court_closed", "internal"] }],
+  ["Crl.P.L.A.: ends 23 Dec in the winter vacation, filed when the court reopens 1 Jan; margin before the vacation", { rule: CRL_PLA, decidedOn: "2026-11-23" }, { legal: "2027-01-01", internal: "2026-12-18", excluded: 0, steps: ["period", "court_closed", "vacation_caution", "internal"] }],
   ["review: the copy applied for after the 30 days had run out saves nothing", { rule: REVIEW, decidedOn: "2026-02-02", applied: "2026-03-10", ready: "2026-03-12" }, { legal: "2026-03-04", internal: "2026-02-25", excluded: 0, steps: ["period", "copy_too_late", "internal"] }],
   ["FSC appeal: copy applied for and ready on the day of the decision (1 day), then a weekend and Iqbal Day", { rule: FSC, decidedOn: "2026-09-07", applied: "2026-09-07", ready: "2026-09-07" }, { legal: "2026-11-10", internal: "2026-11-03", excluded: 1, steps: ["period", "copy_excluded", "court_closed", "internal"] }],
   ["CPC appeal to a High Court: 90 days plus 30 for the copy", { rule: CPC_HC, decidedOn: "2026-01-15", applied: "2026-01-20", ready: "2026-02-18" }, { legal: "2026-05-15", internal: "2026-05-08", excluded: 30, steps: ["period", "copy_excluded", "internal"] }],
@@ -57,6 +58,9 @@ const scenarios: Scenario[] = [
   ["a copy still awaited: provisional, counted as if none", { rule: CPLA, decidedOn: "2026-04-01", applied: "2026-04-02" }, { legal: "2026-06-01", internal: "2026-05-25", excluded: 0, steps: ["period", "copy_pending", "court_closed", "internal"] }],
   ["the copy applied for on the last day still counts", { rule: REVIEW, decidedOn: "2026-02-02", applied: "2026-03-04", ready: "2026-03-05" }, { legal: "2026-03-06", internal: "2026-02-27", excluded: 2, steps: ["period", "copy_excluded", "internal"] }],
   ["a margin of zero: the internal date is the legal one", { rule: CPLA, decidedOn: "2026-01-05", margin: 0 }, { legal: "2026-03-06", internal: "2026-03-06", excluded: 0, steps: ["period", "internal"] }],
+  ["an unconfirmed holiday (Eid expected 27–29 May) is named but does not move the deadline", { rule: CRPC_LOWER, decidedOn: "2026-04-28" }, { legal: "2026-05-28", internal: "2026-05-21", excluded: 0, steps: ["period", "unconfirmed_closure", "internal"] }],
+  ["ICA ending in the vacation, margin 0: legal date after it, internal date held before it", { rule: ICA, decidedOn: "2026-12-08", margin: 0 }, { legal: "2027-01-01", internal: "2026-12-18", excluded: 0, steps: ["period", "court_closed", "vacation_caution", "internal"] }],
+  ["the internal date moves back over an unconfirmed holiday too (it only makes it earlier)", { rule: CPLA, decidedOn: "2026-04-06", margin: 7 }, { legal: "2026-06-05", internal: "2026-05-26", excluded: 0, steps: ["period", "internal"] }],
 ];
 
 describe("limitation (Limitation Act 1908 s.4, s.12) over a court calendar", () => {

@@ -1,0 +1,49 @@
+import type { Database } from "../../db/connection.ts";
+import type { Trx } from "../../db/transaction.ts";
+import type { CourtCalendar } from "./limitation.ts";
+
+type Q = Database | Trx;
+
+/**
+ * A court's closed days as the limitation computation needs them: its own weekend (else the one for every
+ * court) and the closures of that court and of every court. `courtId` null: only what every court shares.
+ * Closures are read from a year before `from` (a vacation can begin earlier) to two years after it, enough
+ * for any period of the rules plus a long certified-copy exclusion.
+ */
+export async function courtCalendar(q: Q, courtId: string | null, from: string): Promise<CourtCalendar> {
+  const weekends = await q
+    .selectFrom("court_weekends")
+    .select(["court_id", "days"])
+    .where((eb) =>
+      courtId
+        ? eb.or([eb("court_id", "=", courtId), eb("court_id", "is", null)])
+        : eb("court_id", "is", null),
+    )
+    .execute();
+  const own = weekends.find((w) => w.court_id !== null) ?? weekends.find((w) => w.court_id === null);
+  const year = Number(from.slice(0, 4));
+  const closures = await q
+    .selectFrom("court_closures")
+    .select(["starts_on", "ends_on", "name_en", "kind"])
+    .where((eb) =>
+      courtId
+        ? eb.or([eb("court_id", "=", courtId), eb("court_id", "is", null)])
+        : eb("court_id", "is", null),
+    )
+    .where("ends_on", ">=", `${year - 1}-01-01`)
+    .where("starts_on", "<=", `${year + 3}-12-31`)
+    .orderBy("starts_on")
+    .execute();
+  return {
+    weekendDays: own?.days ?? [],
+    closures: closures.map((c) => ({ from: c.starts_on, to: c.ends_on, name: c.name_en, kind: c.kind })),
+  };
+}
+
+/** The court whose calendar governs a rule's filing: the case's own, a named court, or none (every court). */
+export async function filingCourt(q: Q, filedIn: string, caseCourtId: string): Promise<string | null> {
+  if (filedIn === "same_court") return caseCourtId;
+  if (filedIn === "*") return null;
+  const court = await q.selectFrom("courts").select("id").where("code", "=", filedIn).executeTakeFirst();
+  return court?.id ?? null;
+}

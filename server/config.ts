@@ -28,6 +28,14 @@ const envSchema = z.object({
   CAMS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   CAMS_DAILY_HEARING_LIMIT: z.coerce.number().int().min(1).max(100).default(6),
+  CAMS_REMINDER_LEAD_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, "must be days separated by commas, e.g. 7,3,1")
+    .default("7,3,1"),
+  CAMS_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+  CAMS_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  CAMS_MAIL_FROM: z.string().min(3).default("CAMS <no-reply@cams.invalid>"),
+  CAMS_JOBS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -48,6 +56,15 @@ export type Config = {
   uploadMaxBytes: number;
   /** More hearings than this for one officer on one day is flagged on the cause list. */
   dailyHearingLimit: number;
+  /** Days before an internal due date on which reminders go out, largest first. */
+  reminderLeadDays: number[];
+  /** Days without an update after which an open case is stale, unless its organisation sets its own. */
+  staleAfterDays: number;
+  /** SMTP server for email; unset: messages are only recorded in the outbox (development). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Background jobs (reminders, escalation, digests, mail) in this process. */
+  jobs: boolean;
   logLevel: string;
 };
 
@@ -76,6 +93,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.CAMS_LOGIN_RATE_PER_MINUTE,
     uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
     dailyHearingLimit: e.CAMS_DAILY_HEARING_LIMIT,
+    reminderLeadDays: [...new Set(e.CAMS_REMINDER_LEAD_DAYS.split(",").map(Number))].sort((a, b) => b - a),
+    staleAfterDays: e.CAMS_STALE_AFTER_DAYS,
+    smtpUrl: e.CAMS_SMTP_URL,
+    mailFrom: e.CAMS_MAIL_FROM,
+    jobs: e.CAMS_JOBS === "on",
     logLevel: e.LOG_LEVEL,
   };
 }

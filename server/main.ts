@@ -7,6 +7,8 @@ import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
+import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
+import { startJobs } from "./platform/jobs.ts";
 import { LocalDiskStorage } from "./platform/storage/storage.ts";
 
 /** Reads config, opens and migrates the database, seeds the demo on a fresh embedded database, listens. */
@@ -25,9 +27,13 @@ async function main() {
   const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));
   const app = await buildApp({ db: handle.db, config, storage });
   const address = await app.listen({ host: config.host, port: config.port });
+  const jobs = config.jobs
+    ? await startJobs(handle, config.databaseUrl, camsJobs(handle.db, config), app.log)
+    : null;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    await jobs?.stop();
     await app.close();
     await handle.close();
     process.exit(0);

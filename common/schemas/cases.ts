@@ -142,6 +142,8 @@ export const caseDetail = caseSummary.extend({
   decidedOn: z.string().nullable(),
   outcome: z.string().nullable(),
   governmentResult: z.string().nullable(),
+  /** When the case was flagged stale (no update for its organisation's N days); null once updated. */
+  staleSince: z.string().nullable(),
   parties: z.array(
     z.object({
       id: z.string(),

@@ -14,6 +14,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   /** For PGlite: the data directory, or "memory". For PostgreSQL: the URL without its password. */
   location: string;
+  /** The embedded instance, for parts that speak to it directly (the job queue's adapter). */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -55,6 +57,7 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: "pglite",
     location: dir ?? "memory",
+    pglite,
     async close() {
       await db.destroy();
       await pglite.close();

@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/0005_hearings.ts";
 import * as m0006 from "./migrations/0006_hearing_imports.ts";
 import * as m0007 from "./migrations/0007_calendar_feeds.ts";
 import * as m0008 from "./migrations/0008_deadlines_tasks.ts";
+import * as m0009 from "./migrations/0009_reminders.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "0006_hearing_imports": m0006,
   "0007_calendar_feeds": m0007,
   "0008_deadlines_tasks": m0008,
+  "0009_reminders": m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

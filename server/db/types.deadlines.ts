@@ -92,7 +92,31 @@ export interface TasksTable {
   version: Generated<number>;
 }
 
+export interface ReminderLogTable {
+  subject_kind: "deadline" | "task" | "digest" | "stale_case";
+  subject_id: string;
+  due_on: string;
+  lead_days: number;
+  user_id: string;
+  sent_at: Generated<Date>;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  user_id: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface DeadlineTables {
+  reminder_log: ReminderLogTable;
+  mail_outbox: MailOutboxTable;
   limitation_rules: LimitationRulesTable;
   court_weekends: CourtWeekendsTable;
   court_closures: CourtClosuresTable;

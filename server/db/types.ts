@@ -35,6 +35,8 @@ export interface OrganisationsTable {
   kind: OrganisationKind;
   parent_id: string | null;
   source: Generated<string>;
+  /** Days without an update after which an open case is flagged stale (null: CAMS_STALE_AFTER_DAYS). */
+  stale_after_days: number | null;
   active: Generated<boolean>;
   version: Generated<number>;
   created_at: DefaultTimestamp;
@@ -134,6 +136,7 @@ export interface CasesTable {
   amount_involved: string | null;
   filed_on: string | null;
   notice_received_on: string | null;
+  stale_flagged_at: Date | null;
   decided_on: string | null;
   status: Generated<string>;
   stage: string | null;

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "task.created",
   "task.updated",
   "task.escalated",
+  "case.flagged_stale",
   "calendar_feed.created",
   "calendar_feed.revoked",
   "assignment.policy_changed",

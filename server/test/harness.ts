@@ -36,7 +36,9 @@ async function workerDatabase(base: string): Promise<string> {
   return url.toString();
 }
 
-let shared: Promise<{ handle: DatabaseHandle; app: FastifyInstance }> | undefined;
+let shared:
+  | Promise<{ handle: DatabaseHandle; app: FastifyInstance; databaseUrl: string | undefined }>
+  | undefined;
 
 export function testApp() {
   shared ??= (async () => {
@@ -63,7 +65,7 @@ export function testApp() {
       { logger: false },
     );
     await app.ready();
-    return { handle, app };
+    return { handle, app, databaseUrl };
   })();
   return shared;
 }

@@ -100,6 +100,8 @@ export function presentDetail(r: repo.CaseRow, parts: DetailParts): CaseDetail {
     decidedOn: r.decided_on,
     outcome: r.outcome,
     governmentResult: r.government_result,
+    staleSince:
+      r.stale_flagged_at && r.stale_flagged_at >= r.updated_at ? r.stale_flagged_at.toISOString() : null,
     parties: parts.parties.map((p) => ({
       id: p.id,
       position: p.position,

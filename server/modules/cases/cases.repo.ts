@@ -63,6 +63,7 @@ export const detailColumns = [
   "c.version",
   "c.created_at",
   "c.case_key",
+  "c.stale_flagged_at",
 ] as const;
 
 export function findVisibleCase(q: Q, actor: Actor, id: string) {

@@ -273,7 +273,13 @@ describe("limitation rules and court calendars (administration)", () => {
     const dup = await call(admin, {
       method: "POST",
       url: "/api/v1/court-calendar/closures",
-      body: { ...closure.json(), courtId: court("IHC"), id: undefined, version: undefined, court: undefined },
+      body: {
+        ...(closure.json() as object),
+        courtId: court("IHC"),
+        id: undefined,
+        version: undefined,
+        court: undefined,
+      },
     });
     expect(dup.statusCode).toBe(409);
 

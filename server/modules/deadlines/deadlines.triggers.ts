@@ -22,8 +22,16 @@ export type TriggerCase = {
   case_type_id: string;
   assigned_officer_id: string | null;
   is_contempt: boolean;
+  is_confidential: boolean;
   title: string;
 };
+
+/**
+ * Who owes a case's task: its ministry — or, for a confidential case, which only the people named on it may
+ * see, the user who recorded the event.
+ */
+const ownerOf = (c: TriggerCase, actor: Actor) =>
+  c.is_confidential ? { assigneeUserId: actor.userId } : { assigneeOrganisationId: c.organisation_id };
 
 /** Days before the court's reply date by which the reply should be ready (internal practice, not law). */
 const REPLY_MARGIN_DAYS = 3;
@@ -106,7 +114,7 @@ export async function openAppealDeadline(
     kind: "appeal_decision",
     title: "Decide whether to appeal",
     priority: c.is_contempt ? "contempt" : "high",
-    assigneeOrganisationId: c.organisation_id,
+    ...ownerOf(c, actor),
     dueOn,
     note: usable
       ? ""
@@ -228,7 +236,7 @@ export async function openReplyDeadline(
     kind: "para_wise_comments",
     title: "Send para-wise comments",
     priority,
-    assigneeOrganisationId: c.organisation_id,
+    ...ownerOf(c, actor),
     dueOn: commentsDue,
     organisationId: c.organisation_id,
   });

@@ -1,0 +1,29 @@
+import type { Config } from "../../config.ts";
+import type { Database } from "../../db/connection.ts";
+import { courtDay } from "../../platform/clock.ts";
+import type { ScheduledJob } from "../../platform/jobs.ts";
+import { deliverOutbox } from "../../platform/mail.ts";
+import { escalateOverdueTasks } from "../tasks/tasks.escalation.ts";
+import { sendDailyDigests } from "./digest.ts";
+import { sendDueReminders } from "./reminders.scan.ts";
+import { flagStaleCases } from "./stale.ts";
+
+/** The background jobs of CAMS and when they run (cron, Pakistan time). Each is safe to run twice. */
+export function camsJobs(db: Database, config: Config): ScheduledJob[] {
+  const url = config.publicUrl ?? "";
+  return [
+    {
+      name: "reminders-scan",
+      cron: "*/15 * * * *",
+      run: () => sendDueReminders(db, config.reminderLeadDays, courtDay(), url),
+    },
+    { name: "tasks-escalate", cron: "5 * * * *", run: () => escalateOverdueTasks(db, courtDay()) },
+    { name: "cases-stale", cron: "30 1 * * *", run: () => flagStaleCases(db, config.staleAfterDays) },
+    { name: "daily-digest", cron: "0 7 * * *", run: () => sendDailyDigests(db, courtDay(), url) },
+    {
+      name: "mail-deliver",
+      cron: "* * * * *",
+      run: () => deliverOutbox(db, config.smtpUrl, config.mailFrom),
+    },
+  ];
+}

@@ -9,7 +9,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
 import { commitManualAssignment } from "../assignment/assignment.manual.ts";
-import { openAppealDeadline } from "../deadlines/deadlines.triggers.ts";
+import { openAppealDeadline, settleOnStatus } from "../deadlines/deadlines.triggers.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
@@ -74,6 +74,7 @@ export async function changeStatus(
         onDuplicate: "skip",
       });
     }
+    if (input.status !== row.status) await settleOnStatus(trx, actor, row, input.status);
     return getCaseDetail(trx, actor, id);
   });
 }

@@ -181,6 +181,23 @@ describe("limitation deadlines", () => {
     ]);
   });
 
+  it("marking the case appealed meets the appeal deadline and completes the decision task", async () => {
+    const focal = await signedIn(["focal_person"]);
+    const c = await newCase(focal);
+    const decided = (await decide(focal, c, "against", "2026-10-26")).json();
+    const appealed = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${c.id}/status`,
+      body: { version: decided.version, status: "appealed" },
+    });
+    expect(appealed.statusCode).toBe(200);
+    expect((await deadlinesOf(focal, c.id))[0]).toMatchObject({
+      state: "met",
+      closedBy: { id: focal.userId },
+    });
+    expect((await tasksOf(focal, c.id))[0]).toMatchObject({ kind: "appeal_decision", state: "done" });
+  });
+
   it("refuses bad events and edits with precise answers, and hides other organisations' deadlines", async () => {
     const focal = await signedIn(["focal_person"]);
     const stranger = await signedIn(["focal_person"]);

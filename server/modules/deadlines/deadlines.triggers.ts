@@ -266,3 +266,51 @@ async function nextHearingDate(trx: Trx, caseId: string, after: string): Promise
     .executeTakeFirst();
   return row?.hearing_date ?? null;
 }
+
+/**
+ * A case marked appealed has had its appeal filed: its open appeal deadlines are met and the decision to
+ * appeal is done. A case closed ends whatever was still open on it.
+ */
+export async function settleOnStatus(trx: Trx, actor: Actor, c: TriggerCase, status: string) {
+  if (status !== "appealed" && status !== "closed") return;
+  const note =
+    status === "appealed" ? "The appeal was filed (the case was marked appealed)." : "The case was closed.";
+  const deadlines = await trx
+    .updateTable("deadlines")
+    .set({
+      state: status === "appealed" ? "met" : "cancelled",
+      closed_note: note,
+      closed_by: actor.userId,
+      closed_at: new Date(),
+      updated_at: new Date(),
+      version: (eb) => eb("version", "+", 1),
+    })
+    .where("case_id", "=", c.id)
+    .where("state", "=", "open")
+    .where((eb) => (status === "appealed" ? eb("kind", "=", "appeal") : eb.val(true)))
+    .returning("id")
+    .execute();
+  const tasks = await trx
+    .updateTable("tasks")
+    .set({
+      state: status === "appealed" ? "done" : "cancelled",
+      note,
+      completed_by: actor.userId,
+      completed_at: new Date(),
+      updated_at: new Date(),
+      version: (eb) => eb("version", "+", 1),
+    })
+    .where("case_id", "=", c.id)
+    .where("state", "in", ["open", "in_progress"])
+    .where((eb) => (status === "appealed" ? eb("kind", "=", "appeal_decision") : eb.val(true)))
+    .returning("id")
+    .execute();
+  if (deadlines.length + tasks.length === 0) return;
+  await recordAudit(trx, actor, {
+    action: "deadline.closed",
+    entityType: "case",
+    entityId: c.id,
+    organisationId: c.organisation_id,
+    changes: { because: status, deadlineIds: deadlines.map((d) => d.id), taskIds: tasks.map((t) => t.id) },
+  });
+}

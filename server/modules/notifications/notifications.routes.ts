@@ -33,4 +33,42 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(204).send(null);
     },
   );
+  app.post(
+    "/notifications/read-all",
+    { schema: { tags: ["notifications"], response: { 204: z.null() } } },
+    async (req, reply) => {
+      await views.markAllRead(db, requireActor(req));
+      return reply.status(204).send(null);
+    },
+  );
+  app.get(
+    "/mail-outbox",
+    {
+      schema: {
+        tags: ["notifications"],
+        description:
+          "The latest emails CAMS wrote (administrators): without CAMS_SMTP_URL this is the development " +
+          "mailbox, nothing leaves the machine; with it, each row says whether and when it was sent.",
+        response: {
+          200: z.object({
+            smtpConfigured: z.boolean(),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                to: z.string(),
+                subject: z.string(),
+                body: z.string(),
+                kind: z.string(),
+                createdAt: z.string(),
+                sentAt: z.string().nullable(),
+                attempts: z.number(),
+                lastError: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => views.outbox(db, requireActor(req), Boolean(app.deps.config.smtpUrl)),
+  );
 };

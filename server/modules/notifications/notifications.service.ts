@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/connection.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { type Actor, hasRole } from "../../platform/actor.ts";
+import { problems } from "../../platform/errors.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 
 /**
@@ -49,4 +50,38 @@ export async function markRead(db: Database, actor: Actor, id: string) {
     .where("user_id", "=", actor.userId)
     .where("read_at", "is", null)
     .execute();
+}
+
+export async function markAllRead(db: Database, actor: Actor) {
+  await db
+    .updateTable("notifications")
+    .set({ read_at: new Date() })
+    .where("user_id", "=", actor.userId)
+    .where("read_at", "is", null)
+    .execute();
+}
+
+/** The latest 200 emails, for administrators (the development mailbox when no SMTP server is set). */
+export async function outbox(db: Database, actor: Actor, smtpConfigured: boolean) {
+  if (!hasRole(actor, "administrator")) throw problems.forbidden("Only administrators read the mail outbox.");
+  const rows = await db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .limit(200)
+    .execute();
+  return {
+    smtpConfigured,
+    items: rows.map((r) => ({
+      id: r.id,
+      to: r.to_address,
+      subject: r.subject,
+      body: r.body_text,
+      kind: r.kind,
+      createdAt: r.created_at.toISOString(),
+      sentAt: r.sent_at?.toISOString() ?? null,
+      attempts: r.attempts,
+      lastError: r.last_error,
+    })),
+  };
 }

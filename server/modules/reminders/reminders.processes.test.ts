@@ -19,7 +19,14 @@ const CASES = 30;
 function startApp(databaseUrl: string): Promise<ChildProcess> {
   const child = spawn(NODE, ["server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", CAMS_SEED_DEMO: "never", CAMS_JOBS: "on", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      CAMS_SEED_DEMO: "never",
+      CAMS_JOBS: "on",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -55,7 +62,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
     const { handle, databaseUrl } = await testApp();
     const db = handle.db;
     const focal = await signedIn(["focal_person"]);
-    await db.updateTable("users").set({ email: "focal@example.gov.pk" }).where("id", "=", focal.userId).execute();
+    await db
+      .updateTable("users")
+      .set({ email: "focal@example.gov.pk" })
+      .where("id", "=", focal.userId)
+      .execute();
     // decided 15 days ago: the 20-day ICA deadline's internal date falls within the coming week
     const decidedOn = addDays(courtDay(), -15);
     const caseIds: string[] = [];
@@ -64,7 +75,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
       const res = await call(focal, {
         method: "POST",
         url: `/api/v1/cases/${c.id}/status`,
-        body: { version: c.version, status: "decided", decidedOn, outcome: "allowed", governmentResult: "against" },
+        body: {
+          version: c.version,
+          status: "decided",
+          decidedOn,
+          outcome: "allowed",
+          governmentResult: "against",
+        },
       });
       expect(res.statusCode).toBe(200);
       caseIds.push(c.id);
@@ -74,12 +91,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
     children.push(a);
     let b = await startApp(databaseUrl!);
     children.push(b);
-    const boss = new PgBoss({ connectionString: databaseUrl!, schema: "pgboss", supervise: false, schedule: false });
+    const boss = new PgBoss({
+      connectionString: databaseUrl!,
+      schema: "pgboss",
+      supervise: false,
+      schedule: false,
+    });
     await boss.start();
     const completed = async () =>
       Number(
         (
-          await sql<{ n: string }>`select count(*) as n from pgboss.job where name = 'reminders-scan' and state = 'completed'`.execute(db)
+          await sql<{
+            n: string;
+          }>`select count(*) as n from pgboss.job where name = 'reminders-scan' and state = 'completed'`.execute(
+            db,
+          )
         ).rows[0]!.n,
       );
     const waitForCompleted = async (n: number) => {
@@ -105,10 +131,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
       .where("user_id", "=", focal.userId)
       .where("kind", "in", ["deadline_reminder", "task_reminder"])
       .execute();
-    const perCase = (kind: string) => caseIds.map((id) => notices.filter((n) => n.kind === kind && n.case_id === id).length);
+    const perCase = (kind: string) =>
+      caseIds.map((id) => notices.filter((n) => n.kind === kind && n.case_id === id).length);
     expect(perCase("deadline_reminder")).toEqual(caseIds.map(() => 1));
     expect(perCase("task_reminder")).toEqual(caseIds.map(() => 1));
-    const mails = await db.selectFrom("mail_outbox").select("kind").where("user_id", "=", focal.userId).execute();
+    const mails = await db
+      .selectFrom("mail_outbox")
+      .select("kind")
+      .where("user_id", "=", focal.userId)
+      .execute();
     expect(mails).toHaveLength(2 * CASES);
   }, 180_000);
 });

@@ -226,3 +226,28 @@ describe("the job queue", () => {
     }
   }, 60_000);
 });
+
+describe("the mail outbox and the notification centre", () => {
+  it("administrators read the outbox; everyone marks their own notices read", async () => {
+    const admin = await signedIn(["administrator"]);
+    const focal = await signedIn(["focal_person"]);
+    await withEmail(focal, "outbox@example.gov.pk");
+    await adverseCase(focal);
+    await sendDailyDigests(await db(), "2026-11-09");
+    const outbox = await call(admin, { method: "GET", url: "/api/v1/mail-outbox" });
+    expect(outbox.statusCode).toBe(200);
+    expect(outbox.json().smtpConfigured).toBe(false);
+    expect(outbox.json().items.find((m: { to: string }) => m.to === "outbox@example.gov.pk")).toMatchObject({
+      kind: "daily_digest",
+      sentAt: null,
+    });
+    expect((await call(focal, { method: "GET", url: "/api/v1/mail-outbox" })).statusCode).toBe(403);
+    expect(
+      (await call(focal, { method: "GET", url: "/api/v1/notifications" })).json().unread,
+    ).toBeGreaterThan(0);
+    expect((await call(focal, { method: "POST", url: "/api/v1/notifications/read-all" })).statusCode).toBe(
+      204,
+    );
+    expect((await call(focal, { method: "GET", url: "/api/v1/notifications" })).json().unread).toBe(0);
+  });
+});

@@ -34,6 +34,8 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
     { to: "/cases/new", label: t("nav.newCase"), testId: "nav-new-case", show: me.abilities.registerCases },
     { to: "/cause-list", label: t("nav.causeList"), testId: "nav-cause-list", show: true },
+    { to: "/tasks", label: t("nav.tasks"), testId: "nav-tasks", show: true },
+    { to: "/deadlines", label: t("nav.deadlines"), testId: "nav-deadlines", show: true },
     {
       to: "/users",
       label: t("nav.users"),
@@ -55,6 +57,18 @@ export function Shell({ children }: { children: ReactNode }) {
       show: canManageReference(me),
     },
     { to: "/reference", label: t("nav.reference"), testId: "nav-reference", show: canManageReference(me) },
+    {
+      to: "/limitation-rules",
+      label: t("nav.limitationRules"),
+      testId: "nav-limitation-rules",
+      show: canManageReference(me),
+    },
+    {
+      to: "/court-calendar",
+      label: t("nav.courtCalendar"),
+      testId: "nav-court-calendar",
+      show: canManageReference(me),
+    },
     {
       to: "/assignment",
       label: t("nav.assignment"),

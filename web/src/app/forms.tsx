@@ -68,6 +68,12 @@ const KNOWN_CODES = new Set([
   "nothing_to_hand_over",
   "no_profile",
   "hearing_not_scheduled",
+  "deadline_exists",
+  "deadline_closed",
+  "rule_without_period",
+  "reply_date_unknown",
+  "inconsistent_dates",
+  "closure_exists",
 ]);
 
 export function ProblemAlert({

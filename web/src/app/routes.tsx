@@ -1,4 +1,5 @@
 import { Center, Loader } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { AssignmentPage } from "../features/assignment/AssignmentPage.tsx";
 import { OfficerProfilePage } from "../features/assignment/OfficerProfilePage.tsx";
@@ -19,6 +20,28 @@ import { NotFound } from "./NotFound.tsx";
 import { Shell } from "./Shell.tsx";
 import { useSession } from "./session.tsx";
 
+// Pages opened less often load on first use, which keeps the main bundle small.
+const TasksPage = lazy(() =>
+  import("../features/tasks/TasksPage.tsx").then((m) => ({ default: m.TasksPage })),
+);
+const DeadlinesPage = lazy(() =>
+  import("../features/deadlines/DeadlinesPage.tsx").then((m) => ({ default: m.DeadlinesPage })),
+);
+const LimitationRulesPage = lazy(() =>
+  import("../features/deadlines/LimitationRulesPage.tsx").then((m) => ({ default: m.LimitationRulesPage })),
+);
+const CourtCalendarPage = lazy(() =>
+  import("../features/deadlines/CourtCalendarPage.tsx").then((m) => ({ default: m.CourtCalendarPage })),
+);
+
+function PageLoader() {
+  return (
+    <Center p="xl">
+      <Loader data-testid="page-loading" />
+    </Center>
+  );
+}
+
 function FullPageLoader() {
   return (
     <Center h="100vh">
@@ -36,7 +59,9 @@ function RequireAuth() {
   }
   return (
     <Shell>
-      <Outlet />
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
     </Shell>
   );
 }
@@ -80,6 +105,10 @@ export function AppRoutes() {
         <Route path="/cases/:id/edit" element={<CaseFormPage />} />
         <Route path="/cause-list" element={<CauseListPage />} />
         <Route path="/cause-list/import" element={<CauseListImportPage />} />
+        <Route path="/tasks" element={<TasksPage />} />
+        <Route path="/deadlines" element={<DeadlinesPage />} />
+        <Route path="/limitation-rules" element={<LimitationRulesPage />} />
+        <Route path="/court-calendar" element={<CourtCalendarPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/assignment" element={<AssignmentPage />} />

@@ -3,15 +3,17 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
+import { CaseDeadlines } from "../deadlines/CaseDeadlines.tsx";
 import { DocumentsPanel } from "../documents/DocumentsPanel.tsx";
 import { CaseHearings } from "../hearings/CaseHearings.tsx";
+import { CaseTasks } from "../tasks/CaseTasks.tsx";
 import { useCase } from "./api.ts";
 import { CaseAssignment } from "./CaseAssignment.tsx";
 import { CaseHistory } from "./CaseHistory.tsx";
 import { CaseOverview } from "./CaseOverview.tsx";
 import { FlagBadges, StatusBadge } from "./labels.tsx";
 
-const TABS = ["overview", "assignment", "hearings", "documents", "history"] as const;
+const TABS = ["overview", "assignment", "hearings", "deadlines", "tasks", "documents", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 export function CasePage() {
@@ -82,6 +84,12 @@ export function CasePage() {
         </Tabs.Panel>
         <Tabs.Panel value="hearings" pt="md">
           <CaseHearings c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deadlines" pt="md">
+          <CaseDeadlines c={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="md">
+          <CaseTasks c={c} />
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="md">
           <DocumentsPanel caseId={c.id} canUpload={c.abilities.upload} canDownload={c.abilities.download} />

@@ -108,8 +108,16 @@ export type StatusChange = {
   decidedOn?: string;
 };
 
+/**
+ * A decision against the government also opens the appeal deadline and a task "decide whether to appeal" and
+ * notifies the Solicitor: the case's deadlines, every task list and the notices refetch.
+ */
 export function useChangeStatus(id: string) {
-  return useCaseWrite((body: StatusChange) => post<CaseDetail>(`/cases/${id}/status`, body), [], id);
+  return useCaseWrite(
+    (body: StatusChange) => post<CaseDetail>(`/cases/${id}/status`, body),
+    [["deadlines"], ["tasks"], ["notifications"]],
+    id,
+  );
 }
 
 export function useAssign(id: string) {

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, Indicator, Menu, ScrollArea, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { formatDateTime, isolate, useLocale } from "../../app/format.ts";
+import { formatDate, formatDateTime, isolate, useLocale } from "../../app/format.ts";
 import { type Notice, useMarkRead, useNotifications } from "./api.ts";
 
 function BellIcon() {
@@ -36,6 +36,14 @@ export function NotificationBell() {
       return t("notifications.caseAssigned", { title: isolate(n.caseTitle ?? "—") });
     if (n.kind === "cases_assigned")
       return t("notifications.casesAssigned", { count: Number(n.params.count ?? 0) });
+    if (n.kind === "adverse_decision") {
+      const due = typeof n.params.legalDueOn === "string" ? n.params.legalDueOn : null;
+      return t(due ? "notifications.adverseDecision" : "notifications.adverseDecisionNoRule", {
+        title: isolate(n.caseTitle ?? "—"),
+        result: t(`governmentResult.${String(n.params.result ?? "against")}`),
+        due: formatDate(due, locale),
+      });
+    }
     return t("notifications.other", { kind: n.kind });
   };
 
@@ -81,7 +89,8 @@ export function NotificationBell() {
               key={n.id}
               onClick={() => {
                 if (!n.readAt) markRead.mutate(n.id);
-                if (n.caseId) void navigate(`/cases/${n.caseId}?tab=assignment`);
+                const tab = n.kind === "adverse_decision" ? "deadlines" : "assignment";
+                if (n.caseId) void navigate(`/cases/${n.caseId}?tab=${tab}`);
                 else if (n.kind === "cases_assigned") void navigate("/cases");
               }}
               data-testid="notif-item"

@@ -6,6 +6,7 @@ import { migrateToLatest } from "../../db/migrate.ts";
 import { verifyAuditChain } from "../../platform/audit.ts";
 import { verifyPassword } from "../../platform/auth/passwords.ts";
 import { courtDay } from "../../platform/clock.ts";
+import { loadLimitationReference } from "../deadlines/deadlines.reference.ts";
 import { loadReferenceData } from "../reference/reference.loader.ts";
 import { DEMO_ACCOUNTS } from "./demo.accounts.ts";
 import { DEMO_AS_OF } from "./demo.plan.ts";
@@ -23,6 +24,7 @@ beforeAll(async () => {
   handle = await openDatabase({ dataDir: "memory" });
   await migrateToLatest(handle.db);
   await loadReferenceData(handle.db);
+  await loadLimitationReference(handle.db);
   wasEmpty = await isDatabaseEmpty(handle.db);
   const types = await handle.db.selectFrom("case_types").select(["code", "abbreviation"]).execute();
   abbreviations = new Map(types.map((t) => [t.code, t.abbreviation]));
@@ -124,6 +126,20 @@ describe("seedDemo", () => {
     expect(rows.rows[0]!.held).toBe(result.hearings / 2);
     expect(rows.rows[0]!.ahead).toBe(result.hearings / 2);
     expect(rows.rows[0]!.next14).toBeGreaterThan(0);
+  });
+
+  it("leaves live deadlines and tasks, and settles those that ran out long ago", async () => {
+    expect(result.deadlineEvents).toBeGreaterThanOrEqual(4);
+    const rows = await sql<{ appeals: number; replies: number; stale: number; open_tasks: number }>`
+      select count(*) filter (where kind = 'appeal' and state = 'open')::int as appeals,
+             count(*) filter (where kind = 'reply' and state = 'open')::int as replies,
+             count(*) filter (where state = 'open' and legal_due_on < ${courtDay()}::date - 14)::int as stale,
+             (select count(*) from tasks where state = 'open')::int as open_tasks
+      from deadlines`.execute(handle.db);
+    expect(rows.rows[0]).toMatchObject({ stale: 0 });
+    expect(rows.rows[0]!.appeals).toBeGreaterThanOrEqual(3);
+    expect(rows.rows[0]!.replies).toBeGreaterThanOrEqual(1);
+    expect(rows.rows[0]!.open_tasks).toBeGreaterThanOrEqual(6);
   });
 
   it("links appeals to the case below and keeps confidential cases to named people", async () => {

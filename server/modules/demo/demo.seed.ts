@@ -8,6 +8,7 @@ import { hashPassword } from "../../platform/auth/passwords.ts";
 import { assignOfficer, changeStatus, linkCases, setCaseAccess } from "../cases/cases.actions.ts";
 import { createCase } from "../cases/cases.service.ts";
 import { DEMO_ACCOUNTS, DEMO_MARKER_USERNAME } from "./demo.accounts.ts";
+import { seedDemoDeadlines } from "./demo.deadlines.ts";
 import { seedDemoHearings } from "./demo.hearings.ts";
 import { seedOfficerProfiles } from "./demo.officers.ts";
 import { DEMO_AS_OF, type PlannedCase } from "./demo.plan.ts";
@@ -24,6 +25,7 @@ export type SeedResult = {
   statusChanges: number;
   links: number;
   hearings: number;
+  deadlineEvents: number;
   ms: number;
 };
 
@@ -75,6 +77,7 @@ export async function seedDemo(
     statusChanges: 0,
     links: 0,
     hearings: 0,
+    deadlineEvents: 0,
     ms: 0,
   };
   const marker = await db
@@ -155,6 +158,7 @@ export async function seedDemo(
   }
 
   result.hearings = await seedDemoHearings(db, actor, plan, ids);
+  result.deadlineEvents = await seedDemoDeadlines(db, actor);
   tick();
 
   const ms = Math.round(performance.now() - started);
@@ -174,6 +178,7 @@ export async function seedDemo(
           statusChanges: result.statusChanges,
           links: result.links,
           hearings: result.hearings,
+          deadlineEvents: result.deadlineEvents,
           ms,
         },
       },

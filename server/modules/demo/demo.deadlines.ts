@@ -4,6 +4,8 @@ import type { Actor } from "../../platform/actor.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { changeStatus } from "../cases/cases.actions.ts";
 import { recordDeadlineEvent } from "../deadlines/deadlines.service.ts";
+import { sendDailyDigests } from "../reminders/digest.ts";
+import { sendDueReminders } from "../reminders/reminders.scan.ts";
 
 /**
  * Deadlines for the demo. The planned decisions reach back years, and each adverse one opened its appeal
@@ -65,5 +67,12 @@ export async function seedDemoDeadlines(db: Database, actorOf: (username: string
     await recordDeadlineEvent(db, focal, c.id, { event: "notice_received", date: addDays(today, -2) });
     n++;
   }
+  // The first reminders and digests, as the jobs would send them, so the notification centre and the
+  // outbox have something to show on a fresh start.
+  await sendDueReminders(db, DEMO_LEAD_DAYS, today);
+  await sendDailyDigests(db, today);
   return n;
 }
+
+/** The default of CAMS_REMINDER_LEAD_DAYS. */
+const DEMO_LEAD_DAYS = [7, 3, 1];

@@ -276,6 +276,8 @@ async function insertAccounts(db: Database, orgIds: Refs["orgIds"]): Promise<Map
           username: a.username,
           full_name: a.fullName,
           designation: a.designation,
+          // .invalid is reserved (RFC 2606): demo mail is recorded in the outbox and can never be delivered
+          email: `${a.username}@demo.cams.invalid`,
           password_hash: passwordHash,
           status: a.status,
           approved_by: active ? adminId : null,

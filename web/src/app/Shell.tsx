@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { useNotifications } from "../features/notifications/api.ts";
 import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { usePendingCount } from "../features/users/api.ts";
 import { canManageReference } from "./abilities.ts";
@@ -17,7 +18,7 @@ type NavItem = {
   show: boolean;
   exact?: boolean;
   /** A count shown beside the link (e.g. registrations awaiting approval). */
-  count?: { value: number; label: string; testId: string };
+  count?: { value: number; label: string; testId: string; color?: string };
 };
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -29,6 +30,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure();
   const pending = usePendingCount(me.abilities.approveUsers).data ?? 0;
+  const unread = useNotifications().data?.unread ?? 0;
 
   const items: NavItem[] = [
     { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
@@ -36,6 +38,21 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: "/cause-list", label: t("nav.causeList"), testId: "nav-cause-list", show: true },
     { to: "/tasks", label: t("nav.tasks"), testId: "nav-tasks", show: true },
     { to: "/deadlines", label: t("nav.deadlines"), testId: "nav-deadlines", show: true },
+    {
+      to: "/notifications",
+      label: t("nav.notifications"),
+      testId: "nav-notifications",
+      show: true,
+      count:
+        unread > 0
+          ? {
+              value: unread,
+              label: t("notifications.bell", { count: unread }),
+              testId: "nav-notifications-unread",
+              color: "red",
+            }
+          : undefined,
+    },
     {
       to: "/users",
       label: t("nav.users"),
@@ -87,6 +104,12 @@ export function Shell({ children }: { children: ReactNode }) {
       label: t("nav.assignmentPolicy"),
       testId: "nav-assignment-policy",
       show: me.abilities.assignCases || me.roles.includes("administrator"),
+    },
+    {
+      to: "/mail-outbox",
+      label: t("nav.mailOutbox"),
+      testId: "nav-mail-outbox",
+      show: me.roles.includes("administrator"),
     },
     { to: "/audit", label: t("nav.audit"), testId: "nav-audit", show: me.abilities.readAudit },
   ];
@@ -170,7 +193,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   <Badge
                     size="sm"
                     circle
-                    color="yellow"
+                    color={item.count.color ?? "yellow"}
                     aria-label={item.count.label}
                     title={item.count.label}
                     data-testid={item.count.testId}

@@ -33,6 +33,12 @@ const LimitationRulesPage = lazy(() =>
 const CourtCalendarPage = lazy(() =>
   import("../features/deadlines/CourtCalendarPage.tsx").then((m) => ({ default: m.CourtCalendarPage })),
 );
+const NotificationsPage = lazy(() =>
+  import("../features/notifications/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
+const MailOutboxPage = lazy(() =>
+  import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
+);
 
 function PageLoader() {
   return (
@@ -109,6 +115,8 @@ export function AppRoutes() {
         <Route path="/deadlines" element={<DeadlinesPage />} />
         <Route path="/limitation-rules" element={<LimitationRulesPage />} />
         <Route path="/court-calendar" element={<CourtCalendarPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/mail-outbox" element={<MailOutboxPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/assignment" element={<AssignmentPage />} />

@@ -11,7 +11,7 @@ import { useCase } from "./api.ts";
 import { CaseAssignment } from "./CaseAssignment.tsx";
 import { CaseHistory } from "./CaseHistory.tsx";
 import { CaseOverview } from "./CaseOverview.tsx";
-import { FlagBadges, StatusBadge } from "./labels.tsx";
+import { FlagBadges, StaleBadge, StatusBadge } from "./labels.tsx";
 
 const TABS = ["overview", "assignment", "hearings", "deadlines", "tasks", "documents", "history"] as const;
 type Tab = (typeof TABS)[number];
@@ -48,6 +48,7 @@ export function CasePage() {
           <Group gap="xs">
             <StatusBadge status={c.status} stage={c.stage} />
             <FlagBadges flags={c.flags} />
+            {c.staleSince && <StaleBadge since={c.staleSince} updatedAt={c.updatedAt} />}
           </Group>
           <Text size="xs" c="dimmed">
             {t("cases.lastUpdate")}: {formatDateTime(c.updatedAt, locale)}

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { courtToday, formatDate, useLocale } from "../../app/format.ts";
 import { type CaseStatus, FLAGS, type Flags, type Stage } from "./types.ts";
 
 const STATUS_COLOR: Record<CaseStatus, string> = {
@@ -43,6 +44,30 @@ export function StatusBadge({
         </Badge>
       )}
     </Wrapper>
+  );
+}
+
+/**
+ * A case flagged stale: no update within its organisation's N days. It says since when nothing happened; its
+ * tooltip says when it was flagged and escalated, and that any update clears it.
+ */
+export function StaleBadge({ since, updatedAt }: { since: string; updatedAt: string }) {
+  const { t } = useTranslation();
+  const { locale } = useLocale();
+  const lastUpdate = courtToday(new Date(updatedAt));
+  const flagged = formatDate(courtToday(new Date(since)), locale);
+  return (
+    <Badge
+      color="orange"
+      variant="filled"
+      tt="none"
+      title={t("cases.staleCaseHelp", { date: flagged })}
+      data-testid="case-stale"
+      data-stale-since={since}
+      data-last-update={lastUpdate}
+    >
+      {t("cases.staleCase", { date: formatDate(lastUpdate, locale) })}
+    </Badge>
   );
 }
 

@@ -71,6 +71,8 @@ export type CaseDetail = CaseSummary & {
   decidedOn: string | null;
   outcome: Outcome | null;
   governmentResult: GovernmentResult | null;
+  /** When the case was flagged stale (no update within its organisation's N days); null once updated. */
+  staleSince: string | null;
   parties: Party[];
   links: CaseLink[];
   assignments: Assignment[];

@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Indicator, Menu, ScrollArea, Text } from "@mantine/core";
+import { ActionIcon, Button, Group, Indicator, Menu, ScrollArea, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
-import { formatDate, formatDateTime, isolate, useLocale } from "../../app/format.ts";
-import { type Notice, useMarkRead, useNotifications } from "./api.ts";
+import { Link, useNavigate } from "react-router";
+import { formatDateTime, useLocale } from "../../app/format.ts";
+import { useMarkAllRead, useMarkRead, useNotifications } from "./api.ts";
+import { noticeLink, useNoticeText } from "./wording.tsx";
 
 function BellIcon() {
   return (
@@ -21,34 +22,23 @@ function BellIcon() {
   );
 }
 
-/** The bell in the header: unread count, and a list of notices that open their case (and mark them read). */
+/**
+ * The bell in the header: the unread count, the latest notices (each opens what it is about and is marked
+ * read), "Mark all read" and a link to the Notifications page.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const notices = useNotifications();
   const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const text = useNoticeText();
   const unread = notices.data?.unread ?? 0;
   const items = notices.data?.items ?? [];
 
-  const text = (n: Notice) => {
-    if (n.kind === "case_assigned")
-      return t("notifications.caseAssigned", { title: isolate(n.caseTitle ?? "—") });
-    if (n.kind === "cases_assigned")
-      return t("notifications.casesAssigned", { count: Number(n.params.count ?? 0) });
-    if (n.kind === "adverse_decision") {
-      const due = typeof n.params.legalDueOn === "string" ? n.params.legalDueOn : null;
-      return t(due ? "notifications.adverseDecision" : "notifications.adverseDecisionNoRule", {
-        title: isolate(n.caseTitle ?? "—"),
-        result: t(`governmentResult.${String(n.params.result ?? "against")}`),
-        due: formatDate(due, locale),
-      });
-    }
-    return t("notifications.other", { kind: n.kind });
-  };
-
   return (
-    <Menu position="bottom-end" width={360} withinPortal>
+    <Menu position="bottom-end" width={380} withinPortal>
       <Menu.Target>
         <Indicator
           disabled={unread === 0}
@@ -70,14 +60,28 @@ export function NotificationBell() {
         </Indicator>
       </Menu.Target>
       <Menu.Dropdown data-testid="notif-list">
-        <Menu.Label>
-          {t("notifications.title")}
+        <Group justify="space-between" wrap="nowrap" px="sm" py={4}>
+          <Text size="sm" fw={600}>
+            {t("notifications.title")}
+            {unread > 0 && (
+              <Text span size="xs" c="red" fw={700} ms={6} data-testid="notif-count" data-count={unread}>
+                {t("notifications.unreadCount", { count: unread })}
+              </Text>
+            )}
+          </Text>
           {unread > 0 && (
-            <Badge size="xs" color="red" ms={6} data-testid="notif-count" data-count={unread}>
-              {unread}
-            </Badge>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate()}
+              data-testid="notif-read-all"
+            >
+              {t("notifications.markAllRead")}
+            </Button>
           )}
-        </Menu.Label>
+        </Group>
+        <Menu.Divider />
         {items.length === 0 && (
           <Text size="sm" c="dimmed" px="sm" py="xs" data-testid="notif-empty">
             {t("notifications.none")}
@@ -89,12 +93,12 @@ export function NotificationBell() {
               key={n.id}
               onClick={() => {
                 if (!n.readAt) markRead.mutate(n.id);
-                const tab = n.kind === "adverse_decision" ? "deadlines" : "assignment";
-                if (n.caseId) void navigate(`/cases/${n.caseId}?tab=${tab}`);
-                else if (n.kind === "cases_assigned") void navigate("/cases");
+                const to = noticeLink(n);
+                if (to) void navigate(to);
               }}
               data-testid="notif-item"
               data-notification-id={n.id}
+              data-kind={n.kind}
               data-case-id={n.caseId ?? ""}
               data-read={Boolean(n.readAt)}
               bg={n.readAt ? undefined : "var(--mantine-primary-color-light)"}
@@ -108,6 +112,12 @@ export function NotificationBell() {
             </Menu.Item>
           ))}
         </ScrollArea.Autosize>
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/notifications" data-testid="notif-all-link">
+          <Text size="sm" c="blue" ta="center">
+            {t("notifications.all")}
+          </Text>
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -12,6 +12,19 @@ export type Notice = {
 };
 export type Notices = { unread: number; items: Notice[] };
 
+export type OutboxMessage = {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  kind: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+};
+export type Outbox = { smtpConfigured: boolean; items: OutboxMessage[] };
+
 const KEY = ["notifications"] as const;
 
 /** The signed-in user's notices (newest first, at most 100) and how many are unread; checked every minute. */
@@ -42,5 +55,30 @@ export function useMarkRead() {
       });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** Marks every notice of the reader read (also those beyond the latest 100); the count drops to 0 at once. */
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<void>("/notifications/read-all"),
+    onMutate: () => {
+      qc.setQueryData<Notices>(KEY, (old) => {
+        if (!old) return old;
+        const now = new Date().toISOString();
+        return { unread: 0, items: old.items.map((n) => (n.readAt ? n : { ...n, readAt: now })) };
+      });
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** The latest 200 emails CAMS wrote (administrators; the development mailbox when SMTP is not configured). */
+export function useMailOutbox(enabled: boolean) {
+  return useQuery({
+    queryKey: ["mail-outbox"],
+    queryFn: ({ signal }) => get<Outbox>("/mail-outbox", undefined, signal),
+    enabled,
   });
 }

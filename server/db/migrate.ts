@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006_hearing_imports.ts";
 import * as m0007 from "./migrations/0007_calendar_feeds.ts";
 import * as m0008 from "./migrations/0008_deadlines_tasks.ts";
 import * as m0009 from "./migrations/0009_reminders.ts";
+import * as m0010 from "./migrations/0010_hearing_date_index.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0007_calendar_feeds": m0007,
   "0008_deadlines_tasks": m0008,
   "0009_reminders": m0009,
+  "0010_hearing_date_index": m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

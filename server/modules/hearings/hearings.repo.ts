@@ -2,7 +2,7 @@ import type { HearingDto } from "../../../common/schemas/hearings.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { caseQuery } from "../cases/cases.repo.ts";
+import { caseScope } from "../cases/cases.policy.ts";
 
 type Q = Database | Trx;
 
@@ -56,24 +56,27 @@ export function hearingQuery(q: Q) {
  * number, title and law officer — what cause lists and calendar feeds show.
  */
 export function listedHearingsQuery(q: Q, actor: Actor, from: string, to: string) {
-  return hearingQuery(q)
-    .innerJoin("cases as cs", "cs.id", "h.case_id")
-    .innerJoin("case_types as t", "t.id", "cs.case_type_id")
-    .leftJoin("users as ou", "ou.id", "cs.assigned_officer_id")
-    .select([
-      "cs.title as case_title",
-      "cs.number",
-      "cs.number_suffix",
-      "cs.year",
-      "t.abbreviation as type_abbreviation",
-      "cs.assigned_officer_id",
-      "ou.full_name as officer_name",
-      "h.updated_at",
-    ])
-    .where("h.case_id", "in", caseQuery(q, actor).select("c.id"))
-    .where("h.state", "!=", "cancelled")
-    .where("h.hearing_date", ">=", from)
-    .where("h.hearing_date", "<", to);
+  return (
+    hearingQuery(q)
+      .innerJoin("cases as c", "c.id", "h.case_id")
+      .innerJoin("case_types as t", "t.id", "c.case_type_id")
+      .leftJoin("users as ou", "ou.id", "c.assigned_officer_id")
+      .select([
+        "c.title as case_title",
+        "c.number",
+        "c.number_suffix",
+        "c.year",
+        "t.abbreviation as type_abbreviation",
+        "c.assigned_officer_id",
+        "ou.full_name as officer_name",
+        "h.updated_at",
+      ])
+      // the scope on the joined case itself: a semi-join against every visible case cost ~150 ms at 200,000
+      .where((eb) => caseScope(actor)(eb as never))
+      .where("h.state", "!=", "cancelled")
+      .where("h.hearing_date", ">=", from)
+      .where("h.hearing_date", "<", to)
+  );
 }
 
 export type HearingRow = Awaited<ReturnType<ReturnType<typeof hearingQuery>["executeTakeFirstOrThrow"]>>;

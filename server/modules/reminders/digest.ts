@@ -14,6 +14,7 @@ type Digest = {
   email: string | null;
   tasks_overdue: number;
   tasks_due: number;
+  deadlines_overdue: number;
   deadlines_due: number;
 };
 
@@ -33,11 +34,14 @@ export async function sendDailyDigests(db: Database, today: string, publicUrl = 
              and tk.due_on between ${today}::date and ${today}::date + 7
              and (tk.assignee_user_id = p.id or (p.for_org and tk.assignee_organisation_id = p.organisation_id)))::int as tasks_due,
           (select count(*) from deadlines d join cases c on c.id = d.case_id where d.state = 'open'
-             and d.internal_due_on <= ${today}::date + 7
+             and d.internal_due_on < ${today}::date
+             and (c.assigned_officer_id = p.id or (p.for_org and not c.is_confidential and c.organisation_id = p.organisation_id)))::int as deadlines_overdue,
+          (select count(*) from deadlines d join cases c on c.id = d.case_id where d.state = 'open'
+             and d.internal_due_on between ${today}::date and ${today}::date + 7
              and (c.assigned_officer_id = p.id or (p.for_org and not c.is_confidential and c.organisation_id = p.organisation_id)))::int as deadlines_due
         from people p
       ), wanted as (
-        select * from counts where tasks_overdue + tasks_due + deadlines_due > 0
+        select * from counts where tasks_overdue + tasks_due + deadlines_overdue + deadlines_due > 0
       ), inserted as (
         insert into reminder_log (subject_kind, subject_id, due_on, lead_days, user_id)
         select 'digest', w.user_id, ${today}::date, 0, w.user_id from wanted w
@@ -59,6 +63,7 @@ export async function sendDailyDigests(db: Database, today: string, publicUrl = 
           day: today,
           tasksOverdue: d.tasks_overdue,
           tasksDue: d.tasks_due,
+          deadlinesOverdue: d.deadlines_overdue,
           deadlinesDue: d.deadlines_due,
         },
       })),
@@ -73,7 +78,7 @@ export async function sendDailyDigests(db: Database, today: string, publicUrl = 
                 to: d.email,
                 kind: "daily_digest",
                 subject: `CAMS daily digest ${today}`,
-                body: `Overdue tasks: ${d.tasks_overdue}\nTasks due within 7 days: ${d.tasks_due}\nDeadlines due within 7 days: ${d.deadlines_due}\n\n${publicUrl}/tasks\n`,
+                body: `Overdue tasks: ${d.tasks_overdue}\nTasks due within 7 days: ${d.tasks_due}\nDeadlines past their internal due date: ${d.deadlines_overdue}\nDeadlines due within 7 days: ${d.deadlines_due}\n\n${publicUrl}/tasks\n`,
               },
             ]
           : [],

@@ -10,7 +10,9 @@ import { flagStaleCases } from "./stale.ts";
 
 /** The background jobs of CAMS and when they run (cron, Pakistan time). Each is safe to run twice. */
 export function camsJobs(db: Database, config: Config): ScheduledJob[] {
-  const url = config.publicUrl ?? "";
+  // Links in emails need a host: the configured public URL, else where this process listens.
+  const url =
+    config.publicUrl ?? `http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`;
   return [
     {
       name: "reminders-scan",

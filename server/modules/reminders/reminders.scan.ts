@@ -45,14 +45,23 @@ async function remindDeadlines(trx: Trx, leads: number[], today: string): Promis
       where d.state = 'open' and d.internal_due_on between ${today}::date and ${today}::date + ${maxLead}::int
     ), inserted as (
       insert into reminder_log (subject_kind, subject_id, due_on, lead_days, user_id)
-      select 'deadline', due.id, due.internal_due_on, due.lead, u.id
-      from due
-      join cases c on c.id = due.case_id
-      join users u on u.status = 'active' and (
-        u.id = c.assigned_officer_id
-        or (not c.is_confidential and u.organisation_id = c.organisation_id
-            and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role in ('focal_person', 'nodal_officer')))
-        or (c.is_confidential and exists (select 1 from case_access ca where ca.case_id = c.id and ca.user_id = u.id)))
+      select distinct 'deadline', r.id, r.internal_due_on, r.lead, r.user_id
+      from (
+        -- three recipient sets as a union: one OR-join would pair every deadline with every user
+        select due.*, c.assigned_officer_id as user_id
+        from due join cases c on c.id = due.case_id
+        where c.assigned_officer_id is not null
+        union all
+        select due.*, ur.user_id
+        from due join cases c on c.id = due.case_id and not c.is_confidential
+        join users m on m.organisation_id = c.organisation_id
+        join user_roles ur on ur.user_id = m.id and ur.role in ('focal_person', 'nodal_officer')
+        union all
+        select due.*, ca.user_id
+        from due join cases c on c.id = due.case_id and c.is_confidential
+        join case_access ca on ca.case_id = c.id
+      ) r
+      join users u on u.id = r.user_id and u.status = 'active'
       on conflict do nothing
       returning subject_id, user_id, lead_days, due_on
     )
@@ -78,12 +87,16 @@ async function remindTasks(trx: Trx, leads: number[], today: string): Promise<Se
       where tk.state in ('open', 'in_progress') and tk.due_on between ${today}::date and ${today}::date + ${maxLead}::int
     ), inserted as (
       insert into reminder_log (subject_kind, subject_id, due_on, lead_days, user_id)
-      select 'task', due.id, due.due_on, due.lead, u.id
-      from due
-      join users u on u.status = 'active' and (
-        u.id = due.assignee_user_id
-        or (u.organisation_id = due.assignee_organisation_id
-            and exists (select 1 from user_roles ur where ur.user_id = u.id and ur.role in ${ORGANISATION_ROLES})))
+      select distinct 'task', r.id, r.due_on, r.lead, r.user_id
+      from (
+        select due.id, due.due_on, due.lead, due.assignee_user_id as user_id
+        from due where due.assignee_user_id is not null
+        union all
+        select due.id, due.due_on, due.lead, ur.user_id
+        from due join users m on m.organisation_id = due.assignee_organisation_id
+        join user_roles ur on ur.user_id = m.id and ur.role in ${ORGANISATION_ROLES}
+      ) r
+      join users u on u.id = r.user_id and u.status = 'active'
       on conflict do nothing
       returning subject_id, user_id, lead_days, due_on
     )

@@ -200,6 +200,7 @@ describe("escalation, stale cases and the digest", () => {
       tasksDue: 1,
       deadlinesDue: 1,
       tasksOverdue: 0,
+      deadlinesOverdue: 0,
     });
     expect(await noticesOf(idle.userId, "daily_digest")).toEqual([]);
   });

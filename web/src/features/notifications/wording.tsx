@@ -137,6 +137,7 @@ export function useNoticeText(): (n: Notice) => string {
         const parts = [
           ["digestOverdue", num(p.tasksOverdue)],
           ["digestTasksDue", num(p.tasksDue)],
+          ["digestDeadlinesOverdue", num(p.deadlinesOverdue)],
           ["digestDeadlines", num(p.deadlinesDue)],
         ] as const;
         const counts = parts

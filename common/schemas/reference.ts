@@ -28,6 +28,8 @@ export const organisationSchema = z.object({
   kind: z.string(),
   parentId: z.string().nullable(),
   active: z.boolean(),
+  /** Days without an update after which its open cases are flagged stale; null: the system default. */
+  staleAfterDays: z.number().nullable(),
   version: z.number(),
 });
 
@@ -44,6 +46,7 @@ export const organisationPatchBody = z.object({
   nameEn: trimmed(200).optional(),
   nameUr: z.string().trim().max(200).optional(),
   active: z.boolean().optional(),
+  staleAfterDays: z.number().int().min(7).max(3650).nullable().optional(),
 });
 
 export const benchSchema = z.object({

@@ -16,6 +16,7 @@ export function presentOrganisation(o: Organisation) {
     kind: o.kind,
     parentId: o.parent_id,
     active: o.active,
+    staleAfterDays: o.stale_after_days,
     version: o.version,
   };
 }
@@ -88,6 +89,7 @@ export async function updateOrganisation(
         ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
         ...(input.nameUr !== undefined ? { name_ur: input.nameUr } : {}),
         ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.staleAfterDays !== undefined ? { stale_after_days: input.staleAfterDays } : {}),
         version: before.version + 1,
         updated_at: new Date(),
       })
@@ -100,7 +102,12 @@ export async function updateOrganisation(
       entityId: id,
       organisationId: id,
       changes: {
-        before: { nameEn: before.name_en, nameUr: before.name_ur, active: before.active },
+        before: {
+          nameEn: before.name_en,
+          nameUr: before.name_ur,
+          active: before.active,
+          staleAfterDays: before.stale_after_days,
+        },
         after: input,
       },
     });

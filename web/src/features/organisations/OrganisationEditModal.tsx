@@ -1,3 +1,4 @@
+import { NumberInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import {
   changedFields,
@@ -27,11 +28,23 @@ export function OrganisationEditModal({
     latest: async () => (await refetch()).data,
   });
   const { base, fieldErrors } = dialog;
-  const [f, set] = useFields({ nameEn: base.nameEn, nameUr: base.nameUr, active: base.active });
+  const [f, set] = useFields({
+    nameEn: base.nameEn,
+    nameUr: base.nameUr,
+    active: base.active,
+    staleAfterDays: base.staleAfterDays,
+  });
 
   function submit() {
     if (!dialog.check(f.nameEn.trim() ? {} : { nameEn: t("validation.required") })) return;
-    dialog.save(changedFields(base, { nameEn: f.nameEn.trim(), nameUr: f.nameUr.trim(), active: f.active }));
+    dialog.save(
+      changedFields(base, {
+        nameEn: f.nameEn.trim(),
+        nameUr: f.nameUr.trim(),
+        active: f.active,
+        staleAfterDays: f.staleAfterDays,
+      }),
+    );
   }
 
   return (
@@ -58,6 +71,17 @@ export function OrganisationEditModal({
         onChange={(v) => set("active", v)}
         description={t("organisations.activeHint")}
         testId="org-edit-active"
+      />
+      <NumberInput
+        label={t("organisations.staleAfterDays")}
+        description={t("organisations.staleAfterDaysHint")}
+        value={f.staleAfterDays ?? ""}
+        onChange={(v) => set("staleAfterDays", typeof v === "number" ? v : null)}
+        min={7}
+        max={3650}
+        allowDecimal={false}
+        error={fieldErrors.staleAfterDays}
+        data-testid="org-edit-stale-days"
       />
     </FormDialog>
   );

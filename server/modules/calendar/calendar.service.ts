@@ -7,6 +7,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { displayNumber } from "../cases/cases.present.ts";
+import { deadlineQuery } from "../deadlines/deadlines.repo.ts";
 import { listedHearingsQuery } from "../hearings/hearings.repo.ts";
 import { icsCalendar } from "./ics.ts";
 
@@ -156,5 +157,46 @@ export async function feedIcs(db: Database, token: string, baseUrl: string): Pro
       stamp: h.updated_at,
     };
   });
-  return icsCalendar(`CAMS hearings — ${actor.fullName}`, events);
+  return icsCalendar(`CAMS hearings and deadlines — ${actor.fullName}`, [
+    ...events,
+    ...(await deadlineEvents(db, actor, today, baseUrl)),
+  ]);
+}
+
+/**
+ * The actor's open deadlines as all-day events: the internal due date (when the work must be ready) and the
+ * last day in law, each naming the other.
+ */
+async function deadlineEvents(db: Database, actor: Actor, today: string, baseUrl: string) {
+  const rows = await deadlineQuery(db, actor)
+    .where("d.state", "=", "open")
+    .where("d.legal_due_on", ">=", addDays(today, -30))
+    .where("d.internal_due_on", "<=", addDays(today, 366))
+    .orderBy("d.internal_due_on")
+    .limit(1000)
+    .execute();
+  return rows.flatMap((d) => {
+    const number = displayNumber(d);
+    const common = {
+      time: null,
+      description: `${d.case_title}\nLast day in law: ${d.legal_due_on}; internal due date: ${d.internal_due_on}`,
+      location: "",
+      url: `${baseUrl}/cases/${d.case_id}?tab=deadlines`,
+      stamp: new Date(d.updated_at),
+    };
+    return [
+      {
+        ...common,
+        uid: `deadline-${d.id}-internal@cams`,
+        date: d.internal_due_on,
+        summary: `Due (internal): ${d.title} — ${number}`,
+      },
+      {
+        ...common,
+        uid: `deadline-${d.id}-legal@cams`,
+        date: d.legal_due_on,
+        summary: `LAST DAY: ${d.title} — ${number}`,
+      },
+    ];
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { courtDay } from "../../platform/clock.ts";
 import { caseBody, signedIn } from "../../test/factories.ts";
 import { call } from "../../test/harness.ts";
 import { icsCalendar } from "./ics.ts";
@@ -6,6 +7,31 @@ import { icsCalendar } from "./ics.ts";
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe("private calendar feed", () => {
+  it("carries the user's open deadlines: the internal due date and the last day in law", async () => {
+    const focal = await signedIn(["focal_person"]);
+    const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();
+    const today = courtDay();
+    await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${c.id}/status`,
+      body: {
+        version: c.version,
+        status: "decided",
+        decidedOn: today,
+        outcome: "allowed",
+        governmentResult: "against",
+      },
+    });
+    const [deadline] = (await call(focal, { method: "GET", url: `/api/v1/cases/${c.id}/deadlines` })).json()
+      .items;
+    const url = (await call(focal, { method: "POST", url: "/api/v1/me/calendar-feed" })).json().url as string;
+    const text = (await call(null, { method: "GET", url: pathOf(url) })).body.replace(/\r\n /g, "");
+    expect(text).toContain(`UID:deadline-${deadline.id}-internal@cams`);
+    expect(text).toContain(`DTSTART;VALUE=DATE:${deadline.internalDueOn.replaceAll("-", "")}`);
+    expect(text).toContain(`DTSTART;VALUE=DATE:${deadline.legalDueOn.replaceAll("-", "")}`);
+    expect(text).toContain("SUMMARY:LAST DAY: Appeal from a High Court order");
+  });
+
   it("serves the user's hearings as iCalendar until the URL is replaced or revoked", async () => {
     const focal = await signedIn(["focal_person"]);
     const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();

@@ -37,6 +37,7 @@ export function deadlineQuery(q: Q, actor: Actor) {
       "d.closed_by",
       "d.closed_at",
       "d.version",
+      "d.updated_at",
       "c.title as case_title",
       "c.number",
       "c.number_suffix",

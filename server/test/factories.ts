@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Role } from "../../common/roles.ts";
 import type { OrganisationKind } from "../db/types.ts";
 import { hashPassword } from "../platform/auth/passwords.ts";
-import { login, type Session, testApp } from "./harness.ts";
+import { call, login, type Session, testApp } from "./harness.ts";
 
 export const TEST_PASSWORD = "correct-horse-42";
 let passwordHash: Promise<string> | undefined;
@@ -89,4 +89,18 @@ export async function caseBody(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+/** Records a decision on a case over HTTP; one against the government opens its appeal deadline and task. */
+export function decideCase(
+  who: Session,
+  c: { id: string; version: number },
+  governmentResult: "against" | "partly" | "in_favour",
+  decidedOn: string,
+) {
+  return call(who, {
+    method: "POST",
+    url: `/api/v1/cases/${c.id}/status`,
+    body: { version: c.version, status: "decided", decidedOn, outcome: "allowed", governmentResult },
+  });
 }

@@ -6,6 +6,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { type AuditEvent, recordAuditMany } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { shiftOfficerLoad } from "../cases/officer-load.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 import type { Outcome } from "./assignment.batch.ts";
 import type { Decision } from "./engine.ts";
 
@@ -221,10 +222,8 @@ async function updateCases(trx: Trx, changing: { o: Outcome; c: CaseRow }[]) {
  */
 async function notifyOfficers(trx: Trx, batchId: string, assigned: { o: Outcome; c: CaseRow }[]) {
   const byOfficer = Map.groupBy(assigned, (x) => x.o.officerId!);
-  await insertJsonRows(
+  await insertNotices(
     trx,
-    "notifications",
-    { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
     [...byOfficer].map(([officerId, xs]) =>
       xs.length === 1
         ? { user_id: officerId, kind: "case_assigned", case_id: xs[0]!.c.id, params: { batchId } }

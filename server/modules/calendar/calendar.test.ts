@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { courtDay } from "../../platform/clock.ts";
-import { caseBody, signedIn } from "../../test/factories.ts";
+import { caseBody, decideCase, signedIn } from "../../test/factories.ts";
 import { call } from "../../test/harness.ts";
 import { icsCalendar } from "./ics.ts";
 
@@ -11,17 +11,7 @@ describe("private calendar feed", () => {
     const focal = await signedIn(["focal_person"]);
     const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();
     const today = courtDay();
-    await call(focal, {
-      method: "POST",
-      url: `/api/v1/cases/${c.id}/status`,
-      body: {
-        version: c.version,
-        status: "decided",
-        decidedOn: today,
-        outcome: "allowed",
-        governmentResult: "against",
-      },
-    });
+    await decideCase(focal, c, "against", today);
     const [deadline] = (await call(focal, { method: "GET", url: `/api/v1/cases/${c.id}/deadlines` })).json()
       .items;
     const url = (await call(focal, { method: "POST", url: "/api/v1/me/calendar-feed" })).json().url as string;

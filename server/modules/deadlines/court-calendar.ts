@@ -24,7 +24,7 @@ export async function courtCalendar(q: Q, courtId: string | null, from: string):
   const year = Number(from.slice(0, 4));
   const closures = await q
     .selectFrom("court_closures")
-    .select(["starts_on", "ends_on", "name_en", "kind"])
+    .select(["starts_on", "ends_on", "name_en", "kind", "status"])
     .where((eb) =>
       courtId
         ? eb.or([eb("court_id", "=", courtId), eb("court_id", "is", null)])
@@ -36,7 +36,13 @@ export async function courtCalendar(q: Q, courtId: string | null, from: string):
     .execute();
   return {
     weekendDays: own?.days ?? [],
-    closures: closures.map((c) => ({ from: c.starts_on, to: c.ends_on, name: c.name_en, kind: c.kind })),
+    closures: closures.map((c) => ({
+      from: c.starts_on,
+      to: c.ends_on,
+      name: c.name_en,
+      kind: c.kind,
+      status: c.status,
+    })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { caseBody, referenceIds, signedIn } from "../../test/factories.ts";
+import { caseBody, decideCase, referenceIds, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
 
 /**
@@ -12,12 +12,7 @@ async function newCase(focal: Session, overrides: Record<string, unknown> = {}) 
   return res.json() as { id: string; version: number };
 }
 
-const decide = (who: Session, c: { id: string; version: number }, result: string, decidedOn: string) =>
-  call(who, {
-    method: "POST",
-    url: `/api/v1/cases/${c.id}/status`,
-    body: { version: c.version, status: "decided", decidedOn, outcome: "allowed", governmentResult: result },
-  });
+const decide = decideCase;
 
 const deadlinesOf = async (who: Session, caseId: string) =>
   (await call(who, { method: "GET", url: `/api/v1/cases/${caseId}/deadlines` })).json().items;
@@ -307,6 +302,30 @@ describe("limitation rules and court calendars (administration)", () => {
     });
     expect(removed.statusCode).toBe(204);
     expect((await deadlinesOf(focal, c.id))[0].legalDueOn).toBe("2026-11-16");
+
+    // an unconfirmed closure (an expected lunar holiday) is named but never extends the deadline
+    const expected = await call(admin, {
+      method: "POST",
+      url: "/api/v1/court-calendar/closures",
+      body: {
+        courtId: court("IHC"),
+        startsOn: "2026-11-16",
+        endsOn: "2026-11-16",
+        nameEn: "Expected holiday",
+        kind: "holiday",
+        source: "test",
+        status: "U",
+      },
+    });
+    expect(expected.statusCode).toBe(201);
+    const [unmoved] = await deadlinesOf(focal, c.id);
+    expect(unmoved.legalDueOn).toBe("2026-11-16");
+    expect(unmoved.steps.map((s: { code: string }) => s.code)).toContain("unconfirmed_closure");
+    await call(admin, {
+      method: "DELETE",
+      url: `/api/v1/court-calendar/closures/${expected.json().id}`,
+      body: { version: 1 },
+    });
 
     const { handle } = await testApp();
     const events = await handle.db

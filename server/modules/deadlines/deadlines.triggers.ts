@@ -1,9 +1,9 @@
-import { insertJsonRows } from "../../db/bulk.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { addDays } from "../../platform/clock.ts";
 import { problems } from "../../platform/errors.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 import { insertTask } from "../tasks/tasks.service.ts";
 import { courtCalendar } from "./court-calendar.ts";
 import { computeDeadline, proposeRule, ruleByCode } from "./deadlines.compute.ts";
@@ -141,10 +141,8 @@ async function reportToSolicitor(
     .where("ur.role", "=", "law_ministry")
     .where("u.status", "=", "active")
     .execute();
-  await insertJsonRows(
+  await insertNotices(
     trx,
-    "notifications",
-    { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
     lawMinistry.map((u) => ({ user_id: u.id, kind: "adverse_decision", case_id: c.id, params: facts })),
   );
   await recordAudit(trx, actor, {

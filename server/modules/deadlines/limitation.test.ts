@@ -10,10 +10,10 @@ import { type CourtCalendar, computeLimitation, type LimitationRule } from "./li
 const calendar: CourtCalendar = {
   weekendDays: [0, 6],
   closures: [
-    { from: "2026-03-23", to: "2026-03-23", name: "Pakistan Day", kind: "holiday" },
-    { from: "2026-08-14", to: "2026-08-14", name: "Independence Day", kind: "holiday" },
-    { from: "2026-11-09", to: "2026-11-09", name: "Iqbal Day", kind: "holiday" },
-    { from: "2026-12-21", to: "2026-12-31", name: "Winter vacation", kind: "vacation" },
+    { from: "2026-03-23", to: "2026-03-23", name: "Pakistan Day", kind: "holiday", status: "S" },
+    { from: "2026-08-14", to: "2026-08-14", name: "Independence Day", kind: "holiday", status: "S" },
+    { from: "2026-11-09", to: "2026-11-09", name: "Iqbal Day", kind: "holiday", status: "S" },
+    { from: "2026-12-21", to: "2026-12-31", name: "Winter vacation", kind: "vacation", status: "S" },
     { from: "2026-05-27", to: "2026-05-29", name: "Eid ul Azha (expected)", kind: "holiday", status: "U" },
   ],
 };

@@ -34,7 +34,7 @@ export type CourtCalendar = {
     name: string;
     kind: "holiday" | "vacation";
     /** V checked, S secondary source, U unconfirmed (never relied on to extend a deadline). */
-    status?: "V" | "S" | "U";
+    status: "V" | "S" | "U";
   }[];
 };
 

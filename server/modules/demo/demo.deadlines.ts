@@ -14,7 +14,12 @@ import { sendDueReminders } from "../reminders/reminders.scan.ts";
  * against the government in the last fortnight, and a notice is recorded on a few others with a hearing
  * ahead — live appeal and reply deadlines with their tasks. Dates follow the real calendar, like the hearings.
  */
-export async function seedDemoDeadlines(db: Database, actorOf: (username: string) => Actor): Promise<number> {
+export async function seedDemoDeadlines(
+  db: Database,
+  actorOf: (username: string) => Actor,
+  /** Cases the demo keeps as planned (its showcase cases, which the guides and browser tests open). */
+  keep: readonly string[],
+): Promise<number> {
   const today = courtDay();
   await sql`
     with settled as (
@@ -35,6 +40,7 @@ export async function seedDemoDeadlines(db: Database, actorOf: (username: string
       .where("c.organisation_id", "=", focal.organisationId)
       .where("c.status", "=", "pending")
       .where("c.is_confidential", "=", false)
+      .$if(keep.length > 0, (q) => q.where("c.id", "not in", keep))
       .$if(Boolean(courtLevel), (q) => q.where("ct.level", "=", courtLevel!))
       .orderBy(sql`t.code = 'WP'`, "desc")
       .orderBy("c.case_key");

@@ -158,7 +158,11 @@ export async function seedDemo(
   }
 
   result.hearings = await seedDemoHearings(db, actor, plan, ids);
-  result.deadlineEvents = await seedDemoDeadlines(db, actor);
+  result.deadlineEvents = await seedDemoDeadlines(
+    db,
+    actor,
+    plan.filter((c) => c.fixed).map((c) => ids[c.ref]!.id),
+  );
   tick();
 
   const ms = Math.round(performance.now() - started);

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
+import { insertJsonRows } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
+import type { Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { problems } from "../../platform/errors.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
@@ -84,4 +86,21 @@ export async function outbox(db: Database, actor: Actor, smtpConfigured: boolean
       lastError: r.last_error,
     })),
   };
+}
+
+export type NewNotice = {
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  params: Record<string, unknown>;
+};
+
+/** Writes notices in the caller's transaction: they exist only if what caused them commits. */
+export async function insertNotices(trx: Trx, notices: NewNotice[]): Promise<void> {
+  await insertJsonRows(
+    trx,
+    "notifications",
+    { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
+    notices,
+  );
 }

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { queueMail } from "../../platform/mail.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 
 /**
  * The daily digest: to each user with something due, once a day, a notice and an email counting their open
@@ -51,10 +51,8 @@ export async function sendDailyDigests(db: Database, today: string, publicUrl = 
       select w.* from wanted w join inserted i on i.user_id = w.user_id
     `.execute(trx);
     const digests = rows.rows;
-    await insertJsonRows(
+    await insertNotices(
       trx,
-      "notifications",
-      { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
       digests.map((d) => ({
         user_id: d.user_id,
         kind: "daily_digest",

@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays, courtDay } from "../../platform/clock.ts";
-import { caseBody, signedIn } from "../../test/factories.ts";
+import { caseBody, decideCase, signedIn } from "../../test/factories.ts";
 import { call, testApp } from "../../test/harness.ts";
 
 /**
@@ -72,17 +72,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
     const caseIds: string[] = [];
     for (let i = 0; i < CASES; i++) {
       const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();
-      const res = await call(focal, {
-        method: "POST",
-        url: `/api/v1/cases/${c.id}/status`,
-        body: {
-          version: c.version,
-          status: "decided",
-          decidedOn,
-          outcome: "allowed",
-          governmentResult: "against",
-        },
-      });
+      const res = await decideCase(focal, c, "against", decidedOn);
       expect(res.statusCode).toBe(200);
       caseIds.push(c.id);
     }

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import { type OutgoingMail, queueMail } from "../../platform/mail.ts";
 import { displayNumber } from "../cases/cases.present.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 
 /**
  * Reminders before a deadline's internal due date and a task's due date, at the configured lead times (e.g.
@@ -127,10 +127,8 @@ async function deliver(
   sent: Sent[],
   publicUrl: string,
 ) {
-  await insertJsonRows(
+  await insertNotices(
     trx,
-    "notifications",
-    { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
     sent.map((s) => ({
       user_id: s.user_id,
       kind,

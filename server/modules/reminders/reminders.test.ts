@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startJobs } from "../../platform/jobs.ts";
-import { caseBody, makeUser, signedIn } from "../../test/factories.ts";
+import { caseBody, decideCase, makeUser, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
 import { escalateOverdueTasks } from "../tasks/tasks.escalation.ts";
 import { sendDailyDigests } from "./digest.ts";
@@ -18,17 +18,7 @@ async function withEmail(session: Session, email: string) {
 /** A W.P. decided against the government on 26 Oct 2026: ICA deadline, internal due date Fri 13 Nov. */
 async function adverseCase(focal: Session) {
   const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();
-  const decided = await call(focal, {
-    method: "POST",
-    url: `/api/v1/cases/${c.id}/status`,
-    body: {
-      version: c.version,
-      status: "decided",
-      decidedOn: "2026-10-26",
-      outcome: "allowed",
-      governmentResult: "against",
-    },
-  });
+  const decided = await decideCase(focal, c, "against", "2026-10-26");
   expect(decided.statusCode).toBe(200);
   const [deadline] = (await call(focal, { method: "GET", url: `/api/v1/cases/${c.id}/deadlines` })).json()
     .items;
@@ -113,17 +103,7 @@ describe("reminders", () => {
         body: await caseBody({ flags: { confidential: true } }),
       })
     ).json();
-    await call(focal, {
-      method: "POST",
-      url: `/api/v1/cases/${c.id}/status`,
-      body: {
-        version: c.version,
-        status: "decided",
-        decidedOn: "2026-10-26",
-        outcome: "allowed",
-        governmentResult: "against",
-      },
-    });
+    await decideCase(focal, c, "against", "2026-10-26");
     await sendDueReminders(await db(), [7, 3, 1], "2026-11-12");
     expect(
       (await noticesOf(focal.userId, "deadline_reminder")).filter((n) => n.case_id === c.id),

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { recordAuditMany } from "../../platform/audit.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 import { SYSTEM } from "../tasks/tasks.escalation.ts";
 
 /**
@@ -50,12 +50,7 @@ export async function flagStaleCases(db: Database, defaultDays: number, now = ne
         params: { days: c.days, lastUpdate },
       }));
     });
-    await insertJsonRows(
-      trx,
-      "notifications",
-      { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
-      notices,
-    );
+    await insertNotices(trx, notices);
     await trx
       .updateTable("cases")
       .set({ stale_flagged_at: now })

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { insertJsonRows } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { recordAuditMany, type Who } from "../../platform/audit.ts";
 import { queueMail } from "../../platform/mail.ts";
+import { insertNotices } from "../notifications/notifications.service.ts";
 
 /** Background work acts as no user; its audit events carry no actor and no request. */
 export const SYSTEM: Who = { ip: null, userAgent: null, requestId: null, userId: null };
@@ -56,10 +56,8 @@ export async function escalateOverdueTasks(db: Database, today: string, limit = 
             : [];
       return to.map((u) => ({ task: t, user: u }));
     });
-    await insertJsonRows(
+    await insertNotices(
       trx,
-      "notifications",
-      { user_id: "uuid", kind: "text", case_id: "uuid", params: "jsonb" },
       notices.map(({ task, user }) => ({
         user_id: user.id,
         kind: "task_overdue",

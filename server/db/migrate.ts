@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007_calendar_feeds.ts";
 import * as m0008 from "./migrations/0008_deadlines_tasks.ts";
 import * as m0009 from "./migrations/0009_reminders.ts";
 import * as m0010 from "./migrations/0010_hearing_date_index.ts";
+import * as m0011 from "./migrations/0011_outbox_claims_closure_removals.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   "0008_deadlines_tasks": m0008,
   "0009_reminders": m0009,
   "0010_hearing_date_index": m0010,
+  "0011_outbox_claims_closure_removals": m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

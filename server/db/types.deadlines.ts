@@ -110,11 +110,20 @@ export interface MailOutboxTable {
   kind: string;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  claimed_at: Date | null;
   attempts: Generated<number>;
   last_error: string | null;
 }
 
+export interface CourtClosureRemovalsTable {
+  court_id: string | null;
+  starts_on: string;
+  name_en: string;
+  removed_at: Generated<Date>;
+}
+
 export interface DeadlineTables {
+  court_closure_removals: CourtClosureRemovalsTable;
   reminder_log: ReminderLogTable;
   mail_outbox: MailOutboxTable;
   limitation_rules: LimitationRulesTable;

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import nodemailer from "nodemailer";
 import { insertJsonRows } from "../db/bulk.ts";
 import type { Database } from "../db/connection.ts";
@@ -28,47 +29,55 @@ export async function queueMail(trx: Trx, messages: OutgoingMail[]): Promise<voi
   );
 }
 
-/** Sends up to `limit` unsent messages; each row is locked while it is sent, so two processes never share one. */
+/**
+ * Sends up to `limit` unsent messages. Each is claimed in a short transaction (SKIP LOCKED, so two processes
+ * never take the same one) and sent outside it, so no connection waits on the SMTP server.
+ */
 export async function deliverOutbox(db: Database, smtpUrl: string | undefined, from: string, limit = 50) {
   if (!smtpUrl) return { sent: 0, failed: 0 };
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Short timeouts (nodemailer reads options from the URL's query): a dead server must not hold the job.
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("connectionTimeout")) url.searchParams.set("connectionTimeout", "10000");
+  if (!url.searchParams.has("socketTimeout")) url.searchParams.set("socketTimeout", "20000");
+  const transport = nodemailer.createTransport(url.toString());
   let sent = 0;
   let failed = 0;
-  for (let i = 0; i < limit; i++) {
-    const done = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom("mail_outbox")
-        .selectAll()
-        .where("sent_at", "is", null)
-        .where("attempts", "<", 5)
-        .orderBy("created_at")
-        .limit(1)
-        .forUpdate()
-        .skipLocked()
-        .executeTakeFirst();
-      if (!row) return "empty" as const;
+  try {
+    for (let i = 0; i < limit; i++) {
+      const row = await claimNext(db);
+      if (!row) break;
       try {
         await transport.sendMail({ from, to: row.to_address, subject: row.subject, text: row.body_text });
-        await trx
-          .updateTable("mail_outbox")
-          .set({ sent_at: new Date(), attempts: row.attempts + 1 })
-          .where("id", "=", row.id)
-          .execute();
-        return "sent" as const;
+        await db.updateTable("mail_outbox").set({ sent_at: new Date() }).where("id", "=", row.id).execute();
+        sent++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await trx
+        await db
           .updateTable("mail_outbox")
-          .set({ attempts: row.attempts + 1, last_error: message.slice(0, 500) })
+          // the claim stays: the message is tried again when it lapses (ten minutes), five times at most
+          .set({ last_error: message.slice(0, 500) })
           .where("id", "=", row.id)
           .execute();
-        return "failed" as const;
+        failed++;
       }
-    });
-    if (done === "empty") break;
-    if (done === "sent") sent++;
-    else failed++;
+    }
+  } finally {
+    transport.close();
   }
-  transport.close();
   return { sent, failed };
+}
+
+async function claimNext(db: Database) {
+  const result = await sql<{ id: string; to_address: string; subject: string; body_text: string }>`
+    update mail_outbox set claimed_at = now(), attempts = attempts + 1
+    where id = (
+      select id from mail_outbox
+      where sent_at is null and attempts < 5
+        and (claimed_at is null or claimed_at < now() - interval '10 minutes')
+      order by created_at limit 1
+      for update skip locked
+    )
+    returning id, to_address, subject, body_text
+  `.execute(db);
+  return result.rows[0] ?? null;
 }

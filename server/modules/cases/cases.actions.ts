@@ -59,6 +59,8 @@ export async function changeStatus(
     const changes = diffFields(row, after);
     await bumpVersion(trx, id, row.version, after);
     await refreshOfficerLoad(trx, [row.assigned_officer_id]);
+    // Rows before the audit chain's lock, as every other writer takes them, so none waits on the other.
+    if (input.status !== row.status) await settleOnStatus(trx, actor, row, input.status);
     await recordAudit(trx, actor, {
       action: "case.status_changed",
       entityType: "case",
@@ -74,7 +76,6 @@ export async function changeStatus(
         onDuplicate: "skip",
       });
     }
-    if (input.status !== row.status) await settleOnStatus(trx, actor, row, input.status);
     return getCaseDetail(trx, actor, id);
   });
 }

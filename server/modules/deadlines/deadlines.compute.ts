@@ -103,7 +103,7 @@ export async function computeDeadline(
  */
 export async function recomputeOpenDeadlines(
   trx: Trx,
-  filter: { ruleCode?: string; affectedFrom?: string; affectedTo?: string },
+  filter: { ruleCode?: string; affectedFrom?: string; affectedTo?: string; calendarCourtId?: string | null },
 ): Promise<number> {
   let q = trx
     .selectFrom("deadlines as d")
@@ -119,8 +119,13 @@ export async function recomputeOpenDeadlines(
       "c.court_id",
     ])
     .where("d.state", "=", "open")
-    .where("d.rule_code", "is not", null);
+    .where("d.rule_code", "is not", null)
+    .forUpdate("d"); // a user's edit of one of these waits, rather than being overwritten or overwriting
   if (filter.ruleCode) q = q.where("d.rule_code", "=", filter.ruleCode);
+  if (filter.calendarCourtId !== undefined) {
+    const court = filter.calendarCourtId;
+    q = q.where((eb) => (court ? eb("d.calendar_court_id", "=", court) : eb.val(true)));
+  }
   // A closure can move only deadlines whose period started before it ended and whose due date is not before it.
   if (filter.affectedFrom) q = q.where("d.legal_due_on", ">=", filter.affectedFrom);
   if (filter.affectedTo) q = q.where("d.trigger_on", "<=", filter.affectedTo);
@@ -137,7 +142,10 @@ export async function recomputeOpenDeadlines(
       copyAppliedOn: row.copy_applied_on,
       copyReadyOn: row.copy_ready_on,
     });
-    if (next.legal_due_on !== row.legal_due_on || next.internal_due_on !== row.internal_due_on) moved++;
+    if (next.legal_due_on !== row.legal_due_on || next.internal_due_on !== row.internal_due_on) {
+      moved++;
+      await followDeadline(trx, row.id, next.internal_due_on);
+    }
     await trx
       .updateTable("deadlines")
       .set({ ...next, updated_at: new Date(), version: (eb) => eb("version", "+", 1) })
@@ -145,4 +153,23 @@ export async function recomputeOpenDeadlines(
       .execute();
   }
   return moved;
+}
+
+/**
+ * The open tasks leading to a deadline (the decision to appeal, the reply) move with its internal due date, and
+ * their escalation starts again; closing the deadline closes them (met: done, otherwise cancelled).
+ */
+export async function followDeadline(trx: Trx, deadlineId: string, dueOn: string | null, closedAs?: string) {
+  await trx
+    .updateTable("tasks")
+    .set({
+      ...(dueOn ? { due_on: dueOn, escalated_at: null } : {}),
+      ...(closedAs ? { state: closedAs === "met" ? "done" : "cancelled", completed_at: new Date() } : {}),
+      updated_at: new Date(),
+      version: (eb) => eb("version", "+", 1),
+    })
+    .where("deadline_id", "=", deadlineId)
+    .where("kind", "in", ["appeal_decision", "file_reply"])
+    .where("state", "in", ["open", "in_progress"])
+    .execute();
 }

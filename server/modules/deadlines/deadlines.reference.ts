@@ -5,7 +5,7 @@ import type { Database } from "../../db/connection.ts";
 
 /**
  * Limitation rules and court calendars from reference/ into the database. Rows missing from the database are
- * added; rows already there are never overwritten, because administrators edit them (with audit) and an
+ * added (except closures an administrator removed or re-dated); rows already there are never overwritten, because administrators edit them (with audit) and an
  * upgrade must not undo a correction. A file's fix therefore reaches an existing installation only through
  * the administration screens — said in the README.
  */
@@ -110,8 +110,13 @@ export async function loadLimitationReference(db: Database): Promise<number> {
         .executeTakeFirst();
       added += Number(res.numInsertedOrUpdatedRows ?? 0);
     }
-    if (calendars.closures.length > 0) {
-      const rows = calendars.closures.map((c, i) => ({
+    const removed = await trx
+      .selectFrom("court_closure_removals")
+      .select(["court_id", "starts_on", "name_en"])
+      .execute();
+    const gone = new Set(removed.map((r) => `${r.court_id}|${r.starts_on}|${r.name_en}`));
+    const rows = calendars.closures
+      .map((c, i) => ({
         court_id: courtOf(c.court_code, `closures.${i}`),
         starts_on: c.from,
         ends_on: c.to,
@@ -120,7 +125,10 @@ export async function loadLimitationReference(db: Database): Promise<number> {
         kind: c.kind,
         source: c.source,
         status: c.status,
-      }));
+      }))
+      // what an administrator removed or re-dated stays so
+      .filter((r) => !gone.has(`${r.court_id}|${r.starts_on}|${r.name_en}`));
+    if (rows.length > 0) {
       const res = await trx
         .insertInto("court_closures")
         .values(rows)

@@ -13,7 +13,7 @@ import { diffFields } from "../../platform/diff.ts";
 import { problems } from "../../platform/errors.ts";
 import { loadVisibleCase } from "../cases/cases.service.ts";
 import { listTasks } from "../tasks/tasks.service.ts";
-import { computeDeadline, ruleByCode } from "./deadlines.compute.ts";
+import { computeDeadline, followDeadline, ruleByCode } from "./deadlines.compute.ts";
 import { deadlineQuery, presentDeadline } from "./deadlines.repo.ts";
 import { openAppealDeadline, openReplyDeadline } from "./deadlines.triggers.ts";
 
@@ -130,7 +130,7 @@ export async function updateDeadline(
       copy_ready_on: dates.copyReadyOn,
       ...(closing ? { state: body.state, closed_note: body.note ?? "" } : {}),
     };
-    await trx
+    const written = await trx
       .updateTable("deadlines")
       .set({
         ...after,
@@ -139,7 +139,12 @@ export async function updateDeadline(
         version: row.version + 1,
       })
       .where("id", "=", id)
-      .execute();
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
+    const newDue = "internal_due_on" in computed ? (computed.internal_due_on as string) : row.internal_due_on;
+    const moved = newDue !== row.internal_due_on;
+    if (moved || closing) await followDeadline(trx, id, moved ? newDue : null, body.state);
     const changes = diffFields(row as Record<string, unknown>, { ...after, derivation: undefined });
     await recordAudit(trx, actor, {
       action: closing ? "deadline.closed" : "deadline.recomputed",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { caseBody, decideCase, referenceIds, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
+import { loadLimitationReference } from "./deadlines.reference.ts";
 
 /**
  * The deadline engine over HTTP, on the calendars loaded from reference/court-calendars.json: the Islamabad
@@ -127,6 +128,8 @@ describe("limitation deadlines", () => {
       copyReadyOn: "2026-11-02",
     });
     expect(ready.json().steps.find((s: { code: string }) => s.code === "copy_excluded").days).toBe(7);
+    // the decision to appeal follows its deadline's internal date
+    expect((await tasksOf(focal, c.id))[0]).toMatchObject({ dueOn: ready.json().internalDueOn, state: "open" });
 
     const stale = await patch({ version: cpla.json().version, state: "met" });
     expect(stale.statusCode).toBe(409);
@@ -137,6 +140,7 @@ describe("limitation deadlines", () => {
       closedNote: "CPLA filed on 20 Dec",
       closedBy: { id: focal.userId },
     });
+    expect((await tasksOf(focal, c.id))[0]).toMatchObject({ kind: "appeal_decision", state: "done" });
     const after = await patch({ version: met.json().version, copyReadyOn: "2026-11-03" });
     expect(after.statusCode).toBe(409);
     expect(after.json().code).toBe("deadline_closed");
@@ -341,6 +345,24 @@ describe("limitation rules and court calendars (administration)", () => {
       ["court_calendar.closure_added", true],
       ["court_calendar.closure_removed", true],
     ]);
+  });
+
+  it("a closure an administrator removed is not brought back by the reference file at the next start", async () => {
+    const admin = await signedIn(["administrator"]);
+    const calendar = (await call(admin, { method: "GET", url: "/api/v1/court-calendar?year=2027" })).json();
+    const kashmir = calendar.closures.find(
+      (k: { startsOn: string; court: unknown }) => k.startsOn === "2027-02-05" && k.court === null,
+    );
+    expect(kashmir).toBeDefined();
+    const removed = await call(admin, {
+      method: "DELETE",
+      url: `/api/v1/court-calendar/closures/${kashmir.id}`,
+      body: { version: kashmir.version },
+    });
+    expect(removed.statusCode).toBe(204);
+    await loadLimitationReference((await testApp()).handle.db);
+    const after = (await call(admin, { method: "GET", url: "/api/v1/court-calendar?year=2027" })).json();
+    expect(after.closures.some((k: { startsOn: string }) => k.startsOn === "2027-02-05")).toBe(false);
   });
 
   it("a rule's period cannot be removed while deadlines run under it", async () => {

@@ -140,6 +140,18 @@ async function reportToSolicitor(
     .select("u.id")
     .where("ur.role", "=", "law_ministry")
     .where("u.status", "=", "active")
+    // a confidential case is reported only to the Law Ministry users named on it
+    .$if(c.is_confidential, (q) =>
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("case_access as ca")
+            .select("ca.case_id")
+            .where("ca.case_id", "=", c.id)
+            .whereRef("ca.user_id", "=", "u.id"),
+        ),
+      ),
+    )
     .execute();
   await insertNotices(
     trx,
@@ -244,9 +256,7 @@ export async function openReplyDeadline(
     kind: "file_reply",
     title: "File the reply",
     priority,
-    ...(c.assigned_officer_id
-      ? { assigneeUserId: c.assigned_officer_id }
-      : { assigneeOrganisationId: c.organisation_id }),
+    ...(c.assigned_officer_id ? { assigneeUserId: c.assigned_officer_id } : ownerOf(c, actor)),
     dueOn: internal,
     organisationId: c.organisation_id,
   });

@@ -64,6 +64,7 @@ export async function updateRule(
       .selectFrom("limitation_rules")
       .selectAll()
       .where("code", "=", code)
+      .forUpdate() // concurrent edits queue here, so the version check below cannot be raced
       .executeTakeFirst();
     if (!before) throw problems.notFound("limitation rule");
     if (before.version !== body.version) throw problems.staleVersion(before.version);
@@ -258,7 +259,12 @@ export async function addClosure(db: Database, actor: Actor, body: ClosureInput)
 }
 
 async function loadClosure(trx: Trx, id: string, version: number) {
-  const row = await trx.selectFrom("court_closures").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await trx
+    .selectFrom("court_closures")
+    .selectAll()
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw problems.notFound("closure");
   if (row.version !== version) throw problems.staleVersion(row.version);
   return row;
@@ -281,6 +287,11 @@ export async function changeClosure(
         .set({ ...after, version: before.version + 1, updated_at: new Date() })
         .where("id", "=", id)
         .execute();
+      const rekeyed =
+        before.court_id !== after.court_id ||
+        before.starts_on !== after.starts_on ||
+        before.name_en !== after.name_en;
+      if (rekeyed) await rememberRemoval(trx, before);
       return id;
     };
     const span = {
@@ -296,6 +307,7 @@ export async function deleteClosure(db: Database, actor: Actor, id: string, vers
   await inTransaction(db, async (trx) => {
     const before = await loadClosure(trx, id, version);
     await trx.deleteFrom("court_closures").where("id", "=", id).execute();
+    await rememberRemoval(trx, before);
     const moved = await recomputeOpenDeadlines(trx, {
       affectedFrom: before.starts_on,
       affectedTo: before.ends_on,
@@ -317,6 +329,7 @@ export async function setWeekend(db: Database, actor: Actor, body: z.infer<typeo
       .selectFrom("court_weekends")
       .selectAll()
       .where((eb) => (body.courtId ? eb("court_id", "=", body.courtId) : eb("court_id", "is", null)))
+      .forUpdate()
       .executeTakeFirst();
     if (before && before.version !== body.version) throw problems.staleVersion(before.version);
     const after = {
@@ -334,9 +347,9 @@ export async function setWeekend(db: Database, actor: Actor, body: z.infer<typeo
             .returning("id")
             .executeTakeFirstOrThrow()
         ).id
-      : (await trx.insertInto("court_weekends").values(after).returning("id").executeTakeFirstOrThrow()).id;
-    // A weekend can move any open deadline of the courts it governs.
-    const moved = await recomputeOpenDeadlines(trx, {});
+      : await insertWeekend(trx, after);
+    // A court's own weekend moves its deadlines; the one for every court can move any.
+    const moved = await recomputeOpenDeadlines(trx, { calendarCourtId: body.courtId });
     await recordAudit(trx, actor, {
       action: "court_calendar.weekend_changed",
       entityType: "court_weekend",
@@ -346,4 +359,27 @@ export async function setWeekend(db: Database, actor: Actor, body: z.infer<typeo
     const { weekends } = await courtCalendarView(trx, {});
     return weekends.find((w) => w.id === id)!;
   });
+}
+
+/** A court's first weekend entry; a concurrent first one for the same court is a conflict, not a 500. */
+async function insertWeekend(
+  trx: Trx,
+  row: { court_id: string | null; days: number[]; source: string; status: "V" | "S" | "U" },
+) {
+  try {
+    return (await trx.insertInto("court_weekends").values(row).returning("id").executeTakeFirstOrThrow()).id;
+  } catch (e) {
+    if (isUniqueViolation(e))
+      throw problems.conflict("weekend_exists", "This court's weekend was just set by someone else; reload.");
+    throw e;
+  }
+}
+
+/** A removed or re-keyed closure is remembered, so the reference file does not bring it back at the next start. */
+async function rememberRemoval(trx: Trx, c: { court_id: string | null; starts_on: string; name_en: string }) {
+  await trx
+    .insertInto("court_closure_removals")
+    .values({ court_id: c.court_id, starts_on: c.starts_on, name_en: c.name_en })
+    .onConflict((oc) => oc.columns(["court_id", "starts_on", "name_en"]).doNothing())
+    .execute();
 }

@@ -30,23 +30,23 @@ async function listed(
 ): Promise<ListedHearingDto[]> {
   // The day's hearings first, by the date index; then their cases by primary key. In one query the planner
   // hashed all cases (a sequential scan: ~100 ms at 200,000) instead of looking up the few it needs.
+  const PREFETCH = 20_000;
   const day = await db
     .selectFrom("hearings as h")
     .select("h.case_id")
+    .distinct()
     .where("h.hearing_date", ">=", f.from)
     .where("h.hearing_date", "<", f.to)
     .where("h.state", "!=", "cancelled")
     .$if(Boolean(f.courtId), (q) => q.where("h.court_id", "=", f.courtId!))
     .$if(Boolean(f.benchId), (q) => q.where("h.bench_id", "=", f.benchId!))
-    .limit(20_000)
+    .limit(PREFETCH + 1)
     .execute();
   if (day.length === 0) return [];
-  // (only the cases: filtering the hearings by id as well made the planner expect one row and loop)
-  let q = listedHearingsQuery(db, actor, f.from, f.to).where(
-    "c.id",
-    "=",
-    anyUuid([...new Set(day.map((h) => h.case_id))]),
-  );
+  let q = listedHearingsQuery(db, actor, f.from, f.to);
+  // (only the cases: filtering the hearings by id as well made the planner expect one row and loop). More
+  // cases than that (a month across every court) go by the single query: slower, but nothing is dropped.
+  if (day.length <= PREFETCH) q = q.where("c.id", "=", anyUuid(day.map((h) => h.case_id)));
   if (f.officerId) q = q.where("c.assigned_officer_id", "=", f.officerId);
   if (f.courtId) q = q.where("h.court_id", "=", f.courtId);
   if (f.benchId) q = q.where("h.bench_id", "=", f.benchId);

@@ -26,6 +26,7 @@ type Sent = {
   number_suffix: string | null;
   year: number | null;
   legal_due_on: string | null;
+  is_confidential: boolean | null;
 };
 
 /** Users who act for an organisation on its cases and tasks. */
@@ -67,7 +68,7 @@ async function remindDeadlines(trx: Trx, leads: number[], today: string): Promis
     )
     select i.subject_id, i.user_id, i.lead_days, i.due_on::text as due_on, due.title, due.case_id,
            due.legal_due_on::text as legal_due_on, u.email, t.abbreviation as type_abbreviation, c.number,
-           c.number_suffix, c.year
+           c.number_suffix, c.year, c.is_confidential
     from inserted i
     join due on due.id = i.subject_id
     join users u on u.id = i.user_id
@@ -101,7 +102,8 @@ async function remindTasks(trx: Trx, leads: number[], today: string): Promise<Se
       returning subject_id, user_id, lead_days, due_on
     )
     select i.subject_id, i.user_id, i.lead_days, i.due_on::text as due_on, due.title, due.case_id,
-           null as legal_due_on, u.email, t.abbreviation as type_abbreviation, c.number, c.number_suffix, c.year
+           null as legal_due_on, u.email, t.abbreviation as type_abbreviation, c.number, c.number_suffix, c.year,
+           c.is_confidential
     from inserted i
     join due on due.id = i.subject_id
     join users u on u.id = i.user_id
@@ -111,8 +113,9 @@ async function remindTasks(trx: Trx, leads: number[], today: string): Promise<Se
   return result.rows;
 }
 
+// Email leaves the system (and administrators read the outbox): a confidential case is never named in it.
 const caseNumberOf = (s: Sent) =>
-  s.type_abbreviation && s.number !== null
+  s.type_abbreviation && s.number !== null && !s.is_confidential
     ? displayNumber({
         type_abbreviation: s.type_abbreviation,
         number: s.number,

@@ -16,10 +16,11 @@ export async function flagStaleCases(db: Database, defaultDays: number, now = ne
       id: string;
       organisation_id: string;
       assigned_officer_id: string | null;
+      is_confidential: boolean;
       updated_at: Date;
       days: number;
     }>`
-      select c.id, c.organisation_id, c.assigned_officer_id, c.updated_at,
+      select c.id, c.organisation_id, c.assigned_officer_id, c.is_confidential, c.updated_at,
              coalesce(o.stale_after_days, ${defaultDays}::int) as days
       from cases c join organisations o on o.id = c.organisation_id
       where c.status in ('pending', 'appealed')
@@ -40,7 +41,12 @@ export async function flagStaleCases(db: Database, defaultDays: number, now = ne
       .where("ur.role", "=", "nodal_officer")
       .execute();
     const notices = stale.rows.flatMap((c) => {
-      const to = new Set(nodal.filter((n) => n.organisation_id === c.organisation_id).map((n) => n.id));
+      // a confidential case goes only to its officer: the nodal officers may not see it
+      const to = new Set(
+        c.is_confidential
+          ? []
+          : nodal.filter((n) => n.organisation_id === c.organisation_id).map((n) => n.id),
+      );
       if (c.assigned_officer_id) to.add(c.assigned_officer_id);
       const lastUpdate = new Date(c.updated_at).toISOString().slice(0, 10);
       return [...to].map((user_id) => ({

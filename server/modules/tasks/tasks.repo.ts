@@ -3,13 +3,18 @@ import type { Task } from "../../../common/schemas/tasks.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
 import type { DB } from "../../db/types.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { type Actor, hasRole } from "../../platform/actor.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { caseAbilities, caseScope } from "../cases/cases.policy.ts";
 import { displayNumber } from "../cases/cases.present.ts";
 
 type Q = Database | Trx;
 const DAY = 86_400_000;
+
+/** Who acts for an organisation on the tasks assigned to it (the same people its reminders go to). */
+export function actsForOrganisation(actor: Actor): boolean {
+  return hasRole(actor, "focal_person", "nodal_officer", "assigning_officer");
+}
 
 /** Highest first, for ordering in SQL: contempt, high, normal, low. */
 export const priorityRank = sql<number>`array_position(array['contempt','high','normal','low'], tk.priority)`;
@@ -24,7 +29,7 @@ export function taskVisibility(actor: Actor) {
   return (eb: TaskEB) =>
     eb.or([
       eb("tk.assignee_user_id", "=", actor.userId),
-      eb("tk.assignee_organisation_id", "=", actor.organisationId),
+      ...(actsForOrganisation(actor) ? [eb("tk.assignee_organisation_id", "=", actor.organisationId)] : []),
       eb("tk.created_by", "=", actor.userId),
       eb.and([eb("c.id", "is not", null), caseScope(actor)(eb as never)]),
     ]);
@@ -80,7 +85,7 @@ export type TaskRow = Awaited<ReturnType<ReturnType<typeof taskQuery>["execute"]
 /** The assignee, anyone of the assigned organisation, the creator, or whoever may edit the case. */
 export function mayUpdateTask(actor: Actor, r: TaskRow, caseVisible: boolean): boolean {
   if (r.assignee_user_id === actor.userId || r.created_by === actor.userId) return true;
-  if (r.assignee_organisation_id === actor.organisationId) return true;
+  if (r.assignee_organisation_id === actor.organisationId && actsForOrganisation(actor)) return true;
   if (!caseVisible || !r.case_id) return false;
   return caseAbilities(actor, {
     organisation_id: r.case_organisation_id!,

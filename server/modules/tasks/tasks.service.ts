@@ -8,7 +8,14 @@ import { recordAudit, type Who } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
 import { problems } from "../../platform/errors.ts";
 import { loadVisibleCase } from "../cases/cases.service.ts";
-import { mayUpdateTask, presentTask, priorityRank, taskQuery, visibleCaseIds } from "./tasks.repo.ts";
+import {
+  actsForOrganisation,
+  mayUpdateTask,
+  presentTask,
+  priorityRank,
+  taskQuery,
+  visibleCaseIds,
+} from "./tasks.repo.ts";
 
 /**
  * Tasks (DOMAIN.md §§4, 8): what someone owes on a case — para-wise comments from the ministry, a reply, a
@@ -70,7 +77,7 @@ export async function listTasks(db: Database, actor: Actor, query: z.infer<typeo
     q = q.where((eb) =>
       eb.or([
         eb("tk.assignee_user_id", "=", actor.userId),
-        eb("tk.assignee_organisation_id", "=", actor.organisationId),
+        ...(actsForOrganisation(actor) ? [eb("tk.assignee_organisation_id", "=", actor.organisationId)] : []),
       ]),
     );
   } else if (query.scope === "created") {
@@ -162,20 +169,24 @@ export async function updateTask(
       due_on: body.dueOn ?? row.due_on,
       note: body.note ?? row.note,
     };
-    const reopened = body.state === "open" || body.state === "in_progress";
-    await trx
+    const wasClosed = row.state === "done" || row.state === "cancelled";
+    const reopened = wasClosed && (body.state === "open" || body.state === "in_progress");
+    const written = await trx
       .updateTable("tasks")
       .set({
         ...after,
         // A new due date restarts escalation; so does reopening a closed task.
-        ...(body.dueOn && body.dueOn !== row.due_on ? { escalated_at: null } : {}),
+        ...((body.dueOn && body.dueOn !== row.due_on) || reopened ? { escalated_at: null } : {}),
         ...(closing ? { completed_by: actor.userId, completed_at: new Date() } : {}),
         ...(reopened ? { completed_by: null, completed_at: null } : {}),
         updated_at: new Date(),
         version: row.version + 1,
       })
       .where("id", "=", id)
-      .execute();
+      .where("version", "=", row.version)
+      .executeTakeFirst();
+    // Another writer got in between the read and this write: theirs stands, this one is stale.
+    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
     await recordAudit(trx, actor, {
       action: "task.updated",
       entityType: row.case_id ? "case" : "task",

@@ -7,10 +7,16 @@ type Q = Database | Trx;
 /**
  * A court's closed days as the limitation computation needs them: its own weekend (else the one for every
  * court) and the closures of that court and of every court. `courtId` null: only what every court shares.
- * Closures are read from a year before `from` (a vacation can begin earlier) to two years after it, enough
- * for any period of the rules plus a long certified-copy exclusion.
+ * Closures are read from a year before `from` (a vacation can begin earlier) to `yearsAhead` years after it,
+ * which the caller sizes to the rule's period plus a long certified-copy exclusion.
  */
-export async function courtCalendar(q: Q, courtId: string | null, from: string): Promise<CourtCalendar> {
+export async function courtCalendar(
+  q: Q,
+  courtId: string | null,
+  from: string,
+  /** How far ahead the computation may reach (a rule's period and a copy's time), in years. */
+  yearsAhead = 3,
+): Promise<CourtCalendar> {
   const weekends = await q
     .selectFrom("court_weekends")
     .select(["court_id", "days"])
@@ -31,7 +37,7 @@ export async function courtCalendar(q: Q, courtId: string | null, from: string):
         : eb("court_id", "is", null),
     )
     .where("ends_on", ">=", `${year - 1}-01-01`)
-    .where("starts_on", "<=", `${year + 3}-12-31`)
+    .where("starts_on", "<=", `${year + yearsAhead}-12-31`)
     .orderBy("starts_on")
     .execute();
   return {

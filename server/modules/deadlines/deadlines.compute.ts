@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Trx } from "../../db/transaction.ts";
 import type { LimitationRulesTable } from "../../db/types.deadlines.ts";
+import { type AuditEvent, recordAuditMany, type Who } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { courtCalendar, filingCourt } from "./court-calendar.ts";
 import { computeLimitation, type Limitation } from "./limitation.ts";
@@ -62,7 +63,12 @@ export async function computeDeadline(
   dates: { decidedOn: string; copyAppliedOn: string | null; copyReadyOn: string | null },
 ): Promise<ComputedColumns> {
   const calendarCourtId = await filingCourt(trx, rule.filed_in, caseCourtId);
-  const calendar = await courtCalendar(trx, calendarCourtId, dates.decidedOn);
+  const calendar = await courtCalendar(
+    trx,
+    calendarCourtId,
+    dates.decidedOn,
+    Math.ceil((rule.days ?? 0) / 365) + 3, // the period, and up to three years for the copy
+  );
   const result: Limitation = computeLimitation({
     rule: {
       code: rule.code,
@@ -103,6 +109,7 @@ export async function computeDeadline(
  */
 export async function recomputeOpenDeadlines(
   trx: Trx,
+  who: Who,
   filter: { ruleCode?: string; affectedFrom?: string; affectedTo?: string; calendarCourtId?: string | null },
 ): Promise<number> {
   let q = trx
@@ -110,6 +117,7 @@ export async function recomputeOpenDeadlines(
     .innerJoin("cases as c", "c.id", "d.case_id")
     .select([
       "d.id",
+      "d.case_id",
       "d.rule_code",
       "d.trigger_on",
       "d.copy_applied_on",
@@ -117,6 +125,7 @@ export async function recomputeOpenDeadlines(
       "d.legal_due_on",
       "d.internal_due_on",
       "c.court_id",
+      "c.organisation_id",
     ])
     .where("d.state", "=", "open")
     .where("d.rule_code", "is not", null)
@@ -132,6 +141,7 @@ export async function recomputeOpenDeadlines(
   const rows = await q.execute();
   const rules = new Map<string, RuleRow>();
   let moved = 0;
+  const events: AuditEvent[] = [];
   for (const row of rows) {
     const code = row.rule_code!;
     if (!rules.has(code)) rules.set(code, await ruleByCode(trx, code));
@@ -145,6 +155,19 @@ export async function recomputeOpenDeadlines(
     if (next.legal_due_on !== row.legal_due_on || next.internal_due_on !== row.internal_due_on) {
       moved++;
       await followDeadline(trx, row.id, next.internal_due_on);
+      // each case's history shows its deadline moving, and why
+      events.push({
+        action: "deadline.recomputed",
+        entityType: "case",
+        entityId: row.case_id,
+        organisationId: row.organisation_id,
+        changes: {
+          deadlineId: row.id,
+          because: filter.ruleCode ? `rule ${filter.ruleCode} changed` : "court calendar changed",
+          legalDueOn: { from: row.legal_due_on, to: next.legal_due_on },
+          internalDueOn: { from: row.internal_due_on, to: next.internal_due_on },
+        },
+      });
     }
     await trx
       .updateTable("deadlines")
@@ -152,6 +175,7 @@ export async function recomputeOpenDeadlines(
       .where("id", "=", row.id)
       .execute();
   }
+  await recordAuditMany(trx, who, events);
   return moved;
 }
 

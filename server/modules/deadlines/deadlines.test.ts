@@ -129,7 +129,10 @@ describe("limitation deadlines", () => {
     });
     expect(ready.json().steps.find((s: { code: string }) => s.code === "copy_excluded").days).toBe(7);
     // the decision to appeal follows its deadline's internal date
-    expect((await tasksOf(focal, c.id))[0]).toMatchObject({ dueOn: ready.json().internalDueOn, state: "open" });
+    expect((await tasksOf(focal, c.id))[0]).toMatchObject({
+      dueOn: ready.json().internalDueOn,
+      state: "open",
+    });
 
     const stale = await patch({ version: cpla.json().version, state: "met" });
     expect(stale.statusCode).toBe(409);
@@ -195,6 +198,20 @@ describe("limitation deadlines", () => {
       closedBy: { id: focal.userId },
     });
     expect((await tasksOf(focal, c.id))[0]).toMatchObject({ kind: "appeal_decision", state: "done" });
+  });
+
+  it("a decision set aside (the case pending again) cancels its appeal deadline and decision task", async () => {
+    const focal = await signedIn(["focal_person"]);
+    const c = await newCase(focal);
+    const decided = (await decide(focal, c, "against", "2026-10-26")).json();
+    const again = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${c.id}/status`,
+      body: { version: decided.version, status: "pending", stage: "arguments" },
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await deadlinesOf(focal, c.id))[0]).toMatchObject({ state: "cancelled" });
+    expect((await tasksOf(focal, c.id))[0]).toMatchObject({ state: "cancelled" });
   });
 
   it("refuses bad events and edits with precise answers, and hides other organisations' deadlines", async () => {
@@ -286,6 +303,8 @@ describe("limitation rules and court calendars (administration)", () => {
     const [moved] = await deadlinesOf(focal, c.id);
     expect(moved.legalDueOn).toBe("2026-11-17");
     expect(moved.steps[1].text).toContain("2026-11-16 (Test closure)");
+    const history = (await call(focal, { method: "GET", url: `/api/v1/cases/${c.id}/history` })).json().items;
+    expect(history.find((e: { action: string }) => e.action === "deadline.recomputed")).toBeDefined();
     const dup = await call(admin, {
       method: "POST",
       url: "/api/v1/court-calendar/closures",

@@ -277,16 +277,32 @@ async function nextHearingDate(trx: Trx, caseId: string, after: string): Promise
 
 /**
  * A case marked appealed has had its appeal filed: its open appeal deadlines are met and the decision to
- * appeal is done. A case closed ends whatever was still open on it.
+ * appeal is done. A case closed ends whatever was still open on it; one pending again (restored on review or
+ * remanded) no longer has a decision to appeal.
  */
 export async function settleOnStatus(trx: Trx, actor: Actor, c: TriggerCase, status: string) {
-  if (status !== "appealed" && status !== "closed") return;
-  const note =
-    status === "appealed" ? "The appeal was filed (the case was marked appealed)." : "The case was closed.";
+  const plans = {
+    appealed: {
+      deadline: "met",
+      task: "done",
+      appealOnly: true,
+      note: "The appeal was filed (the case was marked appealed).",
+    },
+    closed: { deadline: "cancelled", task: "cancelled", appealOnly: false, note: "The case was closed." },
+    pending: {
+      deadline: "cancelled",
+      task: "cancelled",
+      appealOnly: true,
+      note: "The decision no longer stands (the case is pending again).",
+    },
+  } as const;
+  const plan = plans[status as keyof typeof plans];
+  if (!plan) return;
+  const { note } = plan;
   const deadlines = await trx
     .updateTable("deadlines")
     .set({
-      state: status === "appealed" ? "met" : "cancelled",
+      state: plan.deadline,
       closed_note: note,
       closed_by: actor.userId,
       closed_at: new Date(),
@@ -295,13 +311,13 @@ export async function settleOnStatus(trx: Trx, actor: Actor, c: TriggerCase, sta
     })
     .where("case_id", "=", c.id)
     .where("state", "=", "open")
-    .where((eb) => (status === "appealed" ? eb("kind", "=", "appeal") : eb.val(true)))
+    .where((eb) => (plan.appealOnly ? eb("kind", "=", "appeal") : eb.val(true)))
     .returning("id")
     .execute();
   const tasks = await trx
     .updateTable("tasks")
     .set({
-      state: status === "appealed" ? "done" : "cancelled",
+      state: plan.task,
       note,
       completed_by: actor.userId,
       completed_at: new Date(),
@@ -310,7 +326,7 @@ export async function settleOnStatus(trx: Trx, actor: Actor, c: TriggerCase, sta
     })
     .where("case_id", "=", c.id)
     .where("state", "in", ["open", "in_progress"])
-    .where((eb) => (status === "appealed" ? eb("kind", "=", "appeal_decision") : eb.val(true)))
+    .where((eb) => (plan.appealOnly ? eb("kind", "=", "appeal_decision") : eb.val(true)))
     .returning("id")
     .execute();
   if (deadlines.length + tasks.length === 0) return;

@@ -95,7 +95,7 @@ export async function updateRule(
       .set({ ...after, version: before.version + 1, updated_by: actor.userId, updated_at: new Date() })
       .where("code", "=", code)
       .execute();
-    const moved = await recomputeOpenDeadlines(trx, { ruleCode: code });
+    const moved = await recomputeOpenDeadlines(trx, actor, { ruleCode: code });
     await recordAudit(trx, actor, {
       action: "limitation_rule.updated",
       entityType: "limitation_rule",
@@ -225,7 +225,7 @@ async function saveClosure(
       );
     throw e;
   }
-  const moved = await recomputeOpenDeadlines(trx, { affectedFrom: span.from, affectedTo: span.to });
+  const moved = await recomputeOpenDeadlines(trx, actor, { affectedFrom: span.from, affectedTo: span.to });
   await recordAudit(trx, actor, {
     action,
     entityType: "court_closure",
@@ -308,7 +308,7 @@ export async function deleteClosure(db: Database, actor: Actor, id: string, vers
     const before = await loadClosure(trx, id, version);
     await trx.deleteFrom("court_closures").where("id", "=", id).execute();
     await rememberRemoval(trx, before);
-    const moved = await recomputeOpenDeadlines(trx, {
+    const moved = await recomputeOpenDeadlines(trx, actor, {
       affectedFrom: before.starts_on,
       affectedTo: before.ends_on,
     });
@@ -349,7 +349,7 @@ export async function setWeekend(db: Database, actor: Actor, body: z.infer<typeo
         ).id
       : await insertWeekend(trx, after);
     // A court's own weekend moves its deadlines; the one for every court can move any.
-    const moved = await recomputeOpenDeadlines(trx, { calendarCourtId: body.courtId });
+    const moved = await recomputeOpenDeadlines(trx, actor, { calendarCourtId: body.courtId });
     await recordAudit(trx, actor, {
       action: "court_calendar.weekend_changed",
       entityType: "court_weekend",

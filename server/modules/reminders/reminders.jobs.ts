@@ -8,6 +8,13 @@ import { sendDailyDigests } from "./digest.ts";
 import { sendDueReminders } from "./reminders.scan.ts";
 import { flagStaleCases } from "./stale.ts";
 
+/** Flags stale cases batch after batch until none is left (each batch its own transaction). */
+async function flagAllStaleCases(db: Database, days: number) {
+  let total = 0;
+  for (let n = await flagStaleCases(db, days); n > 0; n = await flagStaleCases(db, days)) total += n;
+  return total;
+}
+
 /** The background jobs of CAMS and when they run (cron, Pakistan time). Each is safe to run twice. */
 export function camsJobs(db: Database, config: Config): ScheduledJob[] {
   // Links in emails need a host: the configured public URL, else where this process listens.
@@ -20,7 +27,7 @@ export function camsJobs(db: Database, config: Config): ScheduledJob[] {
       run: () => sendDueReminders(db, config.reminderLeadDays, courtDay(), url),
     },
     { name: "tasks-escalate", cron: "5 * * * *", run: () => escalateOverdueTasks(db, courtDay()) },
-    { name: "cases-stale", cron: "30 1 * * *", run: () => flagStaleCases(db, config.staleAfterDays) },
+    { name: "cases-stale", cron: "30 1 * * *", run: () => flagAllStaleCases(db, config.staleAfterDays) },
     { name: "daily-digest", cron: "0 7 * * *", run: () => sendDailyDigests(db, courtDay(), url) },
     {
       name: "mail-deliver",

@@ -24,6 +24,7 @@ import { deadlineRoutes } from "./modules/deadlines/deadlines.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { hearingRoutes } from "./modules/hearings/hearings.routes.ts";
+import { mlaRoutes } from "./modules/mla/mla.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(calendarRoutes);
       await api.register(deadlineRoutes);
       await api.register(taskRoutes);
+      await api.register(mlaRoutes);
       await api.register(auditRoutes);
       await api.register(assignmentRoutes);
       await api.register(notificationRoutes);

@@ -11,6 +11,7 @@ import * as m0008 from "./migrations/0008_deadlines_tasks.ts";
 import * as m0009 from "./migrations/0009_reminders.ts";
 import * as m0010 from "./migrations/0010_hearing_date_index.ts";
 import * as m0011 from "./migrations/0011_outbox_claims_closure_removals.ts";
+import * as m0012 from "./migrations/0012_mla_requests.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0009_reminders": m0009,
   "0010_hearing_date_index": m0010,
   "0011_outbox_claims_closure_removals": m0011,
+  "0012_mla_requests": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

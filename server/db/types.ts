@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { DeadlineTables } from "./types.deadlines.ts";
+import type { MlaTables } from "./types.mla.ts";
 
 /** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
 
@@ -398,7 +399,7 @@ export interface NotificationsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface DB extends DeadlineTables {
+export interface DB extends DeadlineTables, MlaTables {
   officer_profiles: OfficerProfilesTable;
   officer_seats: OfficerSeatsTable;
   officer_leaves: OfficerLeavesTable;

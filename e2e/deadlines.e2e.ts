@@ -174,9 +174,15 @@ describe("limitation deadlines and tasks", () => {
     await page.getByTestId("deadline-close-form").waitFor({ state: "detached" });
     await expect.poll(() => attr(reply, "data-state")).toBe("cancelled");
     expect(await text(reply.getByTestId("deadline-closed"))).toContain("withdrawn");
+    // its tasks were cancelled with it: shown among all the case's tasks, no longer among the open ones
     await page.getByTestId("tab-tasks").click();
-    await page.locator('[data-testid="task-row"][data-kind="para_wise_comments"]').waitFor();
-    await page.locator('[data-testid="task-row"][data-kind="file_reply"]').waitFor();
+    await page.getByTestId("task-state-filter").selectOption("all");
+    for (const kind of ["para_wise_comments", "file_reply"]) {
+      const task = page.locator(`[data-testid="task-row"][data-kind="${kind}"]`);
+      await task.waitFor();
+      expect(await attr(task, "data-state")).toBe("cancelled");
+    }
+    await page.getByTestId("task-state-filter").selectOption("open");
 
     // On the Tasks page among the focal person's tasks; starting it moves it to "in progress".
     await page.getByTestId("nav-tasks").click();

@@ -180,8 +180,9 @@ export async function recomputeOpenDeadlines(
 }
 
 /**
- * The open tasks leading to a deadline (the decision to appeal, the reply) move with its internal due date, and
- * their escalation starts again; closing the deadline closes them (met: done, otherwise cancelled).
+ * The open tasks due on a deadline (the decision to appeal, the reply) move with its internal due date, and
+ * their escalation starts again; closing the deadline closes every task leading to it (met: done, otherwise
+ * cancelled).
  */
 export async function followDeadline(trx: Trx, deadlineId: string, dueOn: string | null, closedAs?: string) {
   await trx
@@ -193,7 +194,9 @@ export async function followDeadline(trx: Trx, deadlineId: string, dueOn: string
       version: (eb) => eb("version", "+", 1),
     })
     .where("deadline_id", "=", deadlineId)
-    .where("kind", "in", ["appeal_decision", "file_reply"])
+    // a date moves the tasks due on the deadline itself (the comments come a week earlier and keep their date);
+    // closing it closes every task leading to it
+    .$if(!closedAs, (q) => q.where("kind", "in", ["appeal_decision", "file_reply"]))
     .where("state", "in", ["open", "in_progress"])
     .execute();
 }

@@ -181,6 +181,18 @@ describe("limitation deadlines", () => {
       ["para_wise_comments", "2026-10-31"],
       ["file_reply", "2026-11-07"],
     ]);
+    // the reply deadline cancelled (the petition withdrawn): its tasks go with it
+    const reply = opened.json().deadlines[0];
+    const cancelled = await call(focal, {
+      method: "PATCH",
+      url: `/api/v1/deadlines/${reply.id}`,
+      body: { version: reply.version, state: "cancelled", note: "Petition withdrawn" },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await tasksOf(focal, c.id)).map((t: { state: string }) => t.state)).toEqual([
+      "cancelled",
+      "cancelled",
+    ]);
   });
 
   it("marking the case appealed meets the appeal deadline and completes the decision task", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseBody, referenceIds, signedIn } from "../../../test/factories.ts";
-import { call, type Session } from "../../../test/harness.ts";
+import { call, type Session, testApp } from "../../../test/harness.ts";
 import { readListedDate, readListedTime } from "./listed-values.ts";
 
 async function newCase(focal: Session, number: number) {
@@ -90,6 +90,14 @@ describe("importing a court's cause list", () => {
     expect(noHeader.json().errors[0].message).toMatch(/case number and date/);
     const broken = await preview(focal, 'Case,Date\n"W.P. 1 of 2025,01-01-2027\n');
     expect(broken.statusCode).toBe(400);
+    // a refused file leaves nothing behind: no import kept, nothing scheduled
+    const { handle } = await testApp();
+    const kept = await handle.db
+      .selectFrom("hearing_imports")
+      .select("id")
+      .where("created_by", "=", focal.userId)
+      .execute();
+    expect(kept).toEqual([]);
   });
 
   it("reads dates and times as cause lists print them", () => {

@@ -5,8 +5,8 @@ import { type MlaRuleData, mlaRulesFile } from "../../../common/mla/rules.types.
 
 /**
  * The drafting assistant's rules (reference/mla-rules.json) and directory (reference/mla-directory.json), read
- * once per process. A directory file that is missing or does not parse leaves the directory empty — every fact
- * then counts as "not recorded", which the rules report as unknown rather than as no. Editing both in the app is
+ * once per process. A missing directory file leaves the directory empty — every fact then counts as "not
+ * recorded", which the rules report as unknown rather than as no; one that does not parse stops the request. Editing both in the app is
  * issue 5's next step; until then they change with the files.
  */
 const REFERENCE_DIR = path.resolve(import.meta.dirname, "../../../reference");
@@ -23,9 +23,9 @@ export function mlaReference() {
   return cached;
 }
 
-function readDirectory(): MlaDirectory {
-  const file = path.join(REFERENCE_DIR, "mla-directory.json");
+/** The directory file is `{ source, note, items: { instruments, states, providers, contacts } }`. */
+export function readDirectory(dir = REFERENCE_DIR): MlaDirectory {
+  const file = path.join(dir, "mla-directory.json");
   if (!fs.existsSync(file)) return EMPTY;
-  const parsed = mlaDirectory.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
-  return parsed.success ? parsed.data : EMPTY;
+  return mlaDirectory.parse((JSON.parse(fs.readFileSync(file, "utf8")) as { items: unknown }).items);
 }

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { caseBody, signedIn } from "../../test/factories.ts";
 import { call, type Session } from "../../test/harness.ts";
+import { readDirectory } from "./mla.reference.ts";
 
 const open = (who: Session, body: Record<string, unknown>) =>
   call(who, { method: "POST", url: "/api/v1/mla/requests", body });
 const move = (who: Session, id: string, body: Record<string, unknown>) =>
   call(who, { method: "POST", url: `/api/v1/mla/requests/${id}/transitions`, body });
+
+describe("MLA reference data", () => {
+  it("the directory file parses and answers the drafting rules' questions", () => {
+    const dir = readDirectory();
+    expect(dir.states.map((s) => s.code)).toEqual(expect.arrayContaining(["PK", "US", "GB"]));
+    expect(dir.providers.map((p) => p.code)).toEqual(expect.arrayContaining(["meta", "google", "tiktok"]));
+    const us = dir.states.find((s) => s.code === "US")!;
+    expect(us.mlaTreatyWithPakistan).toMatchObject({ value: false, source: expect.any(String) });
+  });
+});
 
 describe("MLA register", () => {
   it("an agency drafts a preservation request, the checker names what is missing, and the draft is completed", async () => {

@@ -39,6 +39,12 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: "/tasks", label: t("nav.tasks"), testId: "nav-tasks", show: true },
     { to: "/deadlines", label: t("nav.deadlines"), testId: "nav-deadlines", show: true },
     {
+      to: "/mla",
+      label: t("nav.mla"),
+      testId: "nav-mla",
+      show: me.roles.includes("requesting_agency") || me.roles.includes("central_authority"),
+    },
+    {
       to: "/notifications",
       label: t("nav.notifications"),
       testId: "nav-notifications",

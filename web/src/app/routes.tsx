@@ -36,6 +36,12 @@ const CourtCalendarPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import("../features/notifications/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
 );
+const MlaListPage = lazy(() =>
+  import("../features/mla/MlaListPage.tsx").then((m) => ({ default: m.MlaListPage })),
+);
+const MlaRequestPage = lazy(() =>
+  import("../features/mla/MlaRequestPage.tsx").then((m) => ({ default: m.MlaRequestPage })),
+);
 const MailOutboxPage = lazy(() =>
   import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
 );
@@ -116,6 +122,8 @@ export function AppRoutes() {
         <Route path="/limitation-rules" element={<LimitationRulesPage />} />
         <Route path="/court-calendar" element={<CourtCalendarPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/mla" element={<MlaListPage />} />
+        <Route path="/mla/:id" element={<MlaRequestPage />} />
         <Route path="/mail-outbox" element={<MailOutboxPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />

@@ -1,9 +1,12 @@
+import type { Updateable } from "kysely";
 import type { z } from "zod";
 import { canTransition } from "../../../common/case-status.ts";
 import type { caseAssignmentBody, caseLinkBody, caseStatusBody } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
 import { containsPattern } from "../../db/like.ts";
 import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
+import type { DB } from "../../db/types.ts";
+import { updateVersioned } from "../../db/versioned.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
@@ -13,15 +16,8 @@ import { openAppealDeadline, settleOnStatus } from "../deadlines/deadlines.trigg
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
-async function bumpVersion(trx: Trx, id: string, version: number, set: Record<string, unknown> = {}) {
-  const result = await trx
-    .updateTable("cases")
-    .set({ ...set, version: version + 1, updated_at: new Date() })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw problems.staleVersion(version + 1);
-}
+const bumpVersion = (trx: Trx, id: string, version: number, set: Updateable<DB["cases"]> = {}) =>
+  updateVersioned(trx, "cases", id, version, set);
 
 /** Moves a case through its lifecycle; a decision needs its date, outcome and the government's result. */
 export async function changeStatus(

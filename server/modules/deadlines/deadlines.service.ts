@@ -6,6 +6,7 @@ import type {
 } from "../../../common/schemas/deadlines.ts";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction, type Trx } from "../../db/transaction.ts";
+import { updateVersioned } from "../../db/versioned.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
@@ -130,18 +131,10 @@ export async function updateDeadline(
       copy_ready_on: dates.copyReadyOn,
       ...(closing ? { state: body.state, closed_note: body.note ?? "" } : {}),
     };
-    const written = await trx
-      .updateTable("deadlines")
-      .set({
-        ...after,
-        ...(closing ? { closed_by: actor.userId, closed_at: new Date() } : {}),
-        updated_at: new Date(),
-        version: row.version + 1,
-      })
-      .where("id", "=", id)
-      .where("version", "=", row.version)
-      .executeTakeFirst();
-    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
+    await updateVersioned(trx, "deadlines", id, row.version, {
+      ...after,
+      ...(closing ? { closed_by: actor.userId, closed_at: new Date() } : {}),
+    });
     const newDue = "internal_due_on" in computed ? (computed.internal_due_on as string) : row.internal_due_on;
     const moved = newDue !== row.internal_due_on;
     if (moved || closing) await followDeadline(trx, id, moved ? newDue : null, body.state);

@@ -12,6 +12,7 @@ import type {
 } from "../../../common/schemas/mla.ts";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction, type Trx } from "../../db/transaction.ts";
+import { updateVersioned } from "../../db/versioned.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
@@ -189,18 +190,10 @@ export async function updateDraft(
     const r = await loadRequest(trx, actor, id);
     if (!mayEditDraft(actor, r))
       throw problems.forbidden("This request's draft cannot be changed by you now.");
-    const written = await trx
-      .updateTable("mla_requests")
-      .set({
-        draft: JSON.stringify(body.draft),
-        title: body.title ?? r.title,
-        updated_at: new Date(),
-        version: r.version + 1,
-      })
-      .where("id", "=", id)
-      .where("version", "=", body.version)
-      .executeTakeFirst();
-    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(r.version);
+    await updateVersioned(trx, "mla_requests", id, body.version, {
+      draft: JSON.stringify(body.draft),
+      title: body.title ?? r.title,
+    });
     await recordAudit(trx, actor, {
       action: "mla.draft_saved",
       entityType: "mla_request",
@@ -235,13 +228,7 @@ export async function transition(
       throw problems.validation([{ path: "body.reason", message: `a move to ${body.to} needs its reason` }]);
     }
     const now = new Date();
-    const written = await trx
-      .updateTable("mla_requests")
-      .set({ state: body.to, state_entered_at: now, updated_at: now, version: r.version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", body.version)
-      .executeTakeFirst();
-    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(r.version);
+    await updateVersioned(trx, "mla_requests", id, body.version, { state: body.to, state_entered_at: now });
     const role = move.by.find((x) => actor.roles.has(x))!;
     await trx
       .insertInto("mla_transitions")

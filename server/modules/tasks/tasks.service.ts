@@ -3,6 +3,7 @@ import type { taskCreateBody, taskPatchBody, tasksQuery } from "../../../common/
 import type { Database } from "../../db/connection.ts";
 import { inTransaction, type Trx } from "../../db/transaction.ts";
 import type { TasksTable } from "../../db/types.deadlines.ts";
+import { updateVersioned } from "../../db/versioned.ts";
 import { type Actor, hasRole } from "../../platform/actor.ts";
 import { recordAudit, type Who } from "../../platform/audit.ts";
 import { diffFields } from "../../platform/diff.ts";
@@ -171,22 +172,13 @@ export async function updateTask(
     };
     const wasClosed = row.state === "done" || row.state === "cancelled";
     const reopened = wasClosed && (body.state === "open" || body.state === "in_progress");
-    const written = await trx
-      .updateTable("tasks")
-      .set({
-        ...after,
-        // A new due date restarts escalation; so does reopening a closed task.
-        ...((body.dueOn && body.dueOn !== row.due_on) || reopened ? { escalated_at: null } : {}),
-        ...(closing ? { completed_by: actor.userId, completed_at: new Date() } : {}),
-        ...(reopened ? { completed_by: null, completed_at: null } : {}),
-        updated_at: new Date(),
-        version: row.version + 1,
-      })
-      .where("id", "=", id)
-      .where("version", "=", row.version)
-      .executeTakeFirst();
-    // Another writer got in between the read and this write: theirs stands, this one is stale.
-    if (Number(written.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
+    await updateVersioned(trx, "tasks", id, row.version, {
+      ...after,
+      // A new due date restarts escalation; so does reopening a closed task.
+      ...((body.dueOn && body.dueOn !== row.due_on) || reopened ? { escalated_at: null } : {}),
+      ...(closing ? { completed_by: actor.userId, completed_at: new Date() } : {}),
+      ...(reopened ? { completed_by: null, completed_at: null } : {}),
+    });
     await recordAudit(trx, actor, {
       action: "task.updated",
       entityType: row.case_id ? "case" : "task",

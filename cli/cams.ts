@@ -10,6 +10,7 @@ import { verifyLedger } from "../server/modules/assignment/assignment.views.ts";
 import { loadDefaultWeights } from "../server/modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "../server/modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
+import { loadMlaReference } from "../server/modules/mla/mla.reference.ts";
 import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
@@ -68,6 +69,8 @@ async function migrateAndLoad(db: Database, opts: { quiet?: boolean } = {}): Pro
   if (weights > 0) say(`assignment weights: ${weights} defaults added`);
   const limitation = await loadLimitationReference(db);
   if (limitation > 0) say(`limitation rules and court calendars: ${limitation} entries added`);
+  const mla = await loadMlaReference(db);
+  if (mla > 0) say(`MLA drafting rules and directory: ${mla} entries added`);
   return counts;
 }
 

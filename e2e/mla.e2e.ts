@@ -62,6 +62,8 @@ describe("MLA register", () => {
     expect(await mlaFollows.count()).toBe(1);
     await screenshot(page, "mla-preservation-draft");
 
+    // the wizard's steps: what a preservation asks for is under "Assistance"
+    await page.getByTestId("mla-step-assistance-tab").click();
     await page.getByTestId("mla-draft-mlaWillFollow").check();
     await page
       .getByTestId("mla-draft-preservationNeed")

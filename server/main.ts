@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
+import { loadMlaReference } from "./modules/mla/mla.reference.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
 import { startJobs } from "./platform/jobs.ts";
@@ -20,6 +21,7 @@ async function main() {
   await loadReferenceData(handle.db);
   await loadDefaultWeights(handle.db);
   await loadLimitationReference(handle.db);
+  await loadMlaReference(handle.db);
   const seed =
     config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
   if (seed) await seedDemo(handle.db);

@@ -42,6 +42,14 @@ export const REFUSAL_GROUNDS = [
 ] as const;
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
 export const SCREENING_OUTCOMES = ["not_present", "present", "unclear"] as const;
+/** Where the request's translation into the requested state's language stands (shown on the export). */
+export const TRANSLATION_STATUSES = [
+  "not_needed",
+  "needed",
+  "in_progress",
+  "translated",
+  "certified",
+] as const;
 
 const text = (max: number) => z.string().trim().max(max);
 /** ISO 3166-1 alpha-2 (the United Kingdom is GB). */
@@ -133,6 +141,18 @@ export const mlaRequestDraft = z.object({
     .regex(/^[a-z]{2}$/, "an ISO 639-1 code, e.g. en")
     .optional(),
   channel: z.enum(CHANNELS).optional(),
+  translation: z
+    .object({
+      status: z.enum(TRANSLATION_STATUSES).optional(),
+      /** ISO 639-1 code of the language translated into. */
+      language: z
+        .string()
+        .regex(/^[a-z]{2}$/, "an ISO 639-1 code, e.g. en")
+        .optional(),
+      translator: text(300).optional(),
+      note: text(2000).optional(),
+    })
+    .optional(),
   /** References cited in the request. */
   earlierReferences: z
     .array(

@@ -1,4 +1,5 @@
 import type { Role } from "../roles.ts";
+import type { GroundsKind } from "./grounds.ts";
 import type { MlaRequestKind } from "./request.ts";
 
 /**
@@ -13,6 +14,8 @@ export type MlaMove = {
   /** Who may make it: the requesting agency (its own requests) or the Central Authority. */
   by: readonly Role[];
   reason?: "required";
+  /** A return names the drafting rules it found wanting; a refusal its ground (grounds.ts). */
+  grounds?: GroundsKind;
 };
 export type MlaFlow = {
   status: "V" | "S" | "U";
@@ -37,11 +40,11 @@ const outgoing: MlaFlow = {
     draft: [{ to: "agency_legal_review", by: AGENCY }],
     agency_legal_review: [
       { to: "submitted_to_central_authority", by: AGENCY },
-      { to: "draft", by: AGENCY, reason: "required" },
+      { to: "draft", by: AGENCY, reason: "required", grounds: "deficiency" },
     ],
     submitted_to_central_authority: [{ to: "central_authority_review", by: CA }],
     central_authority_review: [
-      { to: "returned_for_amendment", by: CA, reason: "required" },
+      { to: "returned_for_amendment", by: CA, reason: "required", grounds: "deficiency" },
       { to: "approved", by: CA },
     ],
     returned_for_amendment: [{ to: "submitted_to_central_authority", by: AGENCY }],
@@ -50,10 +53,10 @@ const outgoing: MlaFlow = {
     transmitted: [{ to: "acknowledged", by: CA }],
     acknowledged: [{ to: "in_execution", by: CA }],
     in_execution: [
-      { to: "further_information_requested", by: CA, reason: "required" },
+      { to: "further_information_requested", by: CA, reason: "required", grounds: "deficiency" },
       { to: "executed", by: CA },
-      { to: "partly_executed", by: CA, reason: "required" },
-      { to: "refused", by: CA, reason: "required" },
+      { to: "partly_executed", by: CA, reason: "required", grounds: "refusal" },
+      { to: "refused", by: CA, reason: "required", grounds: "refusal" },
       { to: "withdrawn", by: BOTH, reason: "required" },
     ],
     further_information_requested: [{ to: "in_execution", by: CA }],
@@ -73,14 +76,14 @@ const incoming: MlaFlow = {
   moves: {
     received: [
       { to: "registered", by: CA },
-      { to: "returned_unregistered", by: CA, reason: "required" },
+      { to: "returned_unregistered", by: CA, reason: "required", grounds: "deficiency" },
     ],
     registered: [{ to: "acknowledged", by: CA }],
     acknowledged: [{ to: "assessment", by: CA }],
     assessment: [
-      { to: "clarification_requested", by: CA, reason: "required" },
+      { to: "clarification_requested", by: CA, reason: "required", grounds: "deficiency" },
       { to: "accepted", by: CA },
-      { to: "refused", by: CA, reason: "required" },
+      { to: "refused", by: CA, reason: "required", grounds: "refusal" },
       { to: "postponed", by: CA, reason: "required" },
     ],
     clarification_requested: [{ to: "assessment", by: CA }],
@@ -95,13 +98,27 @@ const incoming: MlaFlow = {
   },
 };
 
+/**
+ * DOMAIN.md's preservation flow (draft → sent → confirmed → active …), with the Central Authority's approval before
+ * an agency's request is sent: only the Central Authority transmits (Act s.4, rule 11). The Central Authority's
+ * own requests go straight from draft to sent.
+ */
 const preservation: MlaFlow = {
   status: "S",
-  source: D9,
+  source: `${D9}; approval before sending: Act XXII of 2020 s.4 (only the Central Authority transmits)`,
   initial: "draft",
   final: ["superseded_by_mla", "expired", "released"],
   moves: {
-    draft: [{ to: "sent", by: BOTH }],
+    draft: [
+      { to: "submitted_to_central_authority", by: AGENCY },
+      { to: "sent", by: CA },
+    ],
+    submitted_to_central_authority: [
+      { to: "returned_for_amendment", by: CA, reason: "required", grounds: "deficiency" },
+      { to: "approved", by: CA },
+    ],
+    returned_for_amendment: [{ to: "submitted_to_central_authority", by: AGENCY }],
+    approved: [{ to: "sent", by: CA }],
     sent: [{ to: "confirmed", by: BOTH }],
     confirmed: [{ to: "active", by: BOTH }],
     active: [
@@ -124,14 +141,14 @@ const disclosure: MlaFlow = {
   moves: {
     draft: [{ to: "submitted_to_central_authority", by: AGENCY }],
     submitted_to_central_authority: [
-      { to: "returned_for_amendment", by: CA, reason: "required" },
+      { to: "returned_for_amendment", by: CA, reason: "required", grounds: "deficiency" },
       { to: "approved", by: CA },
     ],
     returned_for_amendment: [{ to: "submitted_to_central_authority", by: AGENCY }],
     approved: [{ to: "sent_to_provider", by: BOTH }],
     sent_to_provider: [
       { to: "disclosed", by: BOTH },
-      { to: "declined", by: BOTH, reason: "required" },
+      { to: "declined", by: BOTH, reason: "required", grounds: "refusal" },
     ],
     disclosed: [{ to: "closed", by: BOTH }],
     declined: [{ to: "closed", by: BOTH }],

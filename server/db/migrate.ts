@@ -12,6 +12,10 @@ import * as m0009 from "./migrations/0009_reminders.ts";
 import * as m0010 from "./migrations/0010_hearing_date_index.ts";
 import * as m0011 from "./migrations/0011_outbox_claims_closure_removals.ts";
 import * as m0012 from "./migrations/0012_mla_requests.ts";
+import * as m0013 from "./migrations/0013_mla_links_grounds.ts";
+import * as m0014 from "./migrations/0014_mla_evidence.ts";
+import * as m0015 from "./migrations/0015_mla_deadlines.ts";
+import * as m0016 from "./migrations/0016_mla_reference.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +31,10 @@ const migrations: Record<string, Migration> = {
   "0010_hearing_date_index": m0010,
   "0011_outbox_claims_closure_removals": m0011,
   "0012_mla_requests": m0012,
+  "0013_mla_links_grounds": m0013,
+  "0014_mla_evidence": m0014,
+  "0015_mla_deadlines": m0015,
+  "0016_mla_reference": m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

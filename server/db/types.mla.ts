@@ -34,10 +34,20 @@ export interface MlaTransitionsTable {
   actor_role: string;
   at: Generated<Date>;
   seconds_in_previous: number | null;
+  grounds: Generated<string[]>;
+}
+
+export interface MlaRequestLinksTable {
+  request_id: string;
+  earlier_id: string;
+  relation: "follows" | "related";
+  created_by: string;
+  created_at: Generated<Date>;
 }
 
 export interface MlaTables {
   mla_requests: MlaRequestsTable;
   mla_request_access: MlaRequestAccessTable;
   mla_transitions: MlaTransitionsTable;
+  mla_request_links: MlaRequestLinksTable;
 }

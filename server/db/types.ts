@@ -2,6 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { AssignmentTables } from "./types.assignment.ts";
 import type { DeadlineTables } from "./types.deadlines.ts";
 import type { MlaTables } from "./types.mla.ts";
+import type { MlaDeadlineTables } from "./types.mla-deadlines.ts";
+import type { MlaEvidenceTables } from "./types.mla-evidence.ts";
+import type { MlaReferenceTables } from "./types.mla-reference.ts";
 
 /** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
 
@@ -301,7 +304,13 @@ export interface NotificationsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface DB extends AssignmentTables, DeadlineTables, MlaTables {
+export interface DB
+  extends AssignmentTables,
+    DeadlineTables,
+    MlaTables,
+    MlaReferenceTables,
+    MlaEvidenceTables,
+    MlaDeadlineTables {
   hearings: HearingsTable;
   hearing_imports: HearingImportsTable;
   calendar_feeds: CalendarFeedsTable;

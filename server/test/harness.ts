@@ -9,6 +9,7 @@ import { type DatabaseHandle, openDatabase } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { loadDefaultWeights } from "../modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "../modules/deadlines/deadlines.reference.ts";
+import { loadMlaReference } from "../modules/mla/mla.reference.ts";
 import { loadReferenceData } from "../modules/reference/reference.loader.ts";
 import { LocalDiskStorage } from "../platform/storage/storage.ts";
 
@@ -49,6 +50,7 @@ export function testApp() {
     await loadReferenceData(handle.db);
     await loadDefaultWeights(handle.db);
     await loadLimitationReference(handle.db);
+    await loadMlaReference(handle.db);
     const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-blobs-"));
     const config = {
       ...loadConfig({

@@ -1,14 +1,22 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
+  mlaAccessBody,
+  mlaAccessCandidates,
+  mlaAccessParams,
   mlaCreateBody,
   mlaDetail,
   mlaDraftBody,
+  mlaLinkBody,
+  mlaLinkParams,
   mlaList,
   mlaListQuery,
   mlaTransitionBody,
 } from "../../../common/schemas/mla.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import * as access from "./mla.access.ts";
+import * as links from "./mla.links.ts";
 import * as mla from "./mla.service.ts";
 
 const tags = ["mla"];
@@ -55,5 +63,70 @@ export const mlaRoutes: FastifyPluginAsyncZod = async (app) => {
     "/mla/requests/:id/transitions",
     { schema: { tags, params: idParams, body: mlaTransitionBody, response: { 200: mlaDetail } } },
     (req) => mla.transition(db, requireActor(req), req.params.id, req.body),
+  );
+  app.post(
+    "/mla/requests/:id/links",
+    {
+      schema: {
+        tags,
+        description:
+          "Links the request to an earlier one it follows (e.g. the MLA request after a preservation), by reference.",
+        params: idParams,
+        body: mlaLinkBody,
+        response: { 200: mlaDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await links.addLink(db, actor, req.params.id, req.body);
+      return mla.getRequest(db, actor, req.params.id);
+    },
+  );
+  app.delete(
+    "/mla/requests/:id/links/:earlierId",
+    { schema: { tags, params: mlaLinkParams, response: { 200: mlaDetail } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await links.removeLink(db, actor, req.params.id, req.params.earlierId);
+      return mla.getRequest(db, actor, req.params.id);
+    },
+  );
+  app.post(
+    "/mla/requests/:id/access",
+    {
+      schema: {
+        tags,
+        description: "Names a user on the request.",
+        params: idParams,
+        body: mlaAccessBody,
+        response: { 200: mlaDetail },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await access.setAccess(db, actor, req.params.id, req.body.userId, true);
+      return mla.getRequest(db, actor, req.params.id);
+    },
+  );
+  app.delete(
+    "/mla/requests/:id/access/:userId",
+    { schema: { tags, params: mlaAccessParams, response: { 200: mlaDetail } } },
+    async (req) => {
+      const actor = requireActor(req);
+      await access.setAccess(db, actor, req.params.id, req.params.userId, false);
+      return mla.getRequest(db, actor, req.params.id);
+    },
+  );
+  app.get(
+    "/mla/requests/:id/access-candidates",
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ q: z.string().trim().min(2).max(100) }),
+        response: { 200: mlaAccessCandidates },
+      },
+    },
+    (req) => access.accessCandidates(db, requireActor(req), req.params.id, req.query.q),
   );
 };

@@ -17,6 +17,10 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import { loadVisibleCase } from "../cases/cases.service.ts";
+import { onMlaMoved } from "./deadlines/mla.deadlines.ts";
+import { mayManageAccess, namedUsers } from "./mla.access.ts";
+import { checkGrounds } from "./mla.grounds.ts";
+import { caseOf, followedRequests, linksOf } from "./mla.links.ts";
 import { mayCreate, mayEditDraft, mlaScope } from "./mla.policy.ts";
 import { mlaReference } from "./mla.reference.ts";
 
@@ -77,6 +81,7 @@ export async function listRequests(db: Database, actor: Actor, query: z.infer<ty
   const rows = await requestQuery(db, actor)
     .$if(Boolean(query.kind), (q) => q.where("r.kind", "=", query.kind!))
     .$if(Boolean(query.state), (q) => q.where("r.state", "=", query.state!))
+    .$if(Boolean(query.caseId), (q) => q.where("r.case_id", "=", query.caseId!))
     .orderBy("r.updated_at", "desc")
     .limit(500)
     .execute();
@@ -103,21 +108,35 @@ export async function getRequest(q: Database | Trx, actor: Actor, id: string): P
       "t.actor_role",
       "t.at",
       "t.seconds_in_previous",
+      "t.grounds",
     ])
     .where("t.request_id", "=", id)
     .orderBy("t.id")
     .execute();
-  const { rules, directory } = mlaReference();
-  const draft = { ...(r.draft as object), kind: r.kind } as MlaRequestDraft;
+  const { rules, directory } = await mlaReference(q);
+  const [links, linkedCase, access] = await Promise.all([
+    linksOf(q, actor, id),
+    caseOf(q, actor, r.case_id),
+    namedUsers(q, id),
+  ]);
+  const followed = followedRequests(links);
+  const draft = {
+    ...(r.draft as object),
+    kind: r.kind,
+    ...(followed.length ? { linkedRequests: followed } : {}),
+  } as MlaRequestDraft;
   const check = checkDraft(draft, directory, rules, { lang: actor.locale });
   return {
     ...summary(r),
     caseId: r.case_id,
+    case: linkedCase,
+    links,
     draft: r.draft as Record<string, unknown>,
     check: { findings: check.findings, score: check.score },
     moves: movesFor(r.kind, r.state, actor.roles).map((m) => ({
       to: m.to,
       reasonRequired: m.reason === "required",
+      grounds: m.grounds ?? null,
     })),
     history: history.map((h) => ({
       from: h.from_state,
@@ -127,8 +146,10 @@ export async function getRequest(q: Database | Trx, actor: Actor, id: string): P
       role: h.actor_role,
       at: new Date(h.at).toISOString(),
       secondsInPrevious: h.seconds_in_previous,
+      grounds: h.grounds,
     })),
-    abilities: { editDraft: mayEditDraft(actor, r) },
+    access,
+    abilities: { editDraft: mayEditDraft(actor, r), manageAccess: mayManageAccess(actor, r) },
     createdBy: { id: r.created_by, fullName: r.created_by_name },
   };
 }
@@ -190,9 +211,11 @@ export async function updateDraft(
     const r = await loadRequest(trx, actor, id);
     if (!mayEditDraft(actor, r))
       throw problems.forbidden("This request's draft cannot be changed by you now.");
+    if (body.caseId) await loadVisibleCase(trx, actor, body.caseId);
     await updateVersioned(trx, "mla_requests", id, body.version, {
       draft: JSON.stringify(body.draft),
       title: body.title ?? r.title,
+      ...(body.caseId !== undefined ? { case_id: body.caseId } : {}),
     });
     await recordAudit(trx, actor, {
       action: "mla.draft_saved",
@@ -200,7 +223,12 @@ export async function updateDraft(
       entityId: id,
       organisationId: r.organisation_id,
       // the draft's content is confidential and kept on the request; the audit names what changed
-      changes: { fields: Object.keys(body.draft), title: body.title ?? null, version: r.version + 1 },
+      changes: {
+        fields: Object.keys(body.draft),
+        title: body.title ?? null,
+        ...(body.caseId !== undefined ? { caseId: body.caseId } : {}),
+        version: r.version + 1,
+      },
     });
   });
   return getRequest(db, actor, id);
@@ -227,6 +255,7 @@ export async function transition(
     if (move.reason === "required" && !body.reason) {
       throw problems.validation([{ path: "body.reason", message: `a move to ${body.to} needs its reason` }]);
     }
+    checkGrounds(move, body.grounds);
     const now = new Date();
     await updateVersioned(trx, "mla_requests", id, body.version, { state: body.to, state_entered_at: now });
     const role = move.by.find((x) => actor.roles.has(x))!;
@@ -239,15 +268,17 @@ export async function transition(
         reason: body.reason,
         actor_id: actor.userId,
         actor_role: role,
+        grounds: body.grounds,
         seconds_in_previous: Math.round((now.getTime() - new Date(r.state_entered_at).getTime()) / 1000),
       })
       .execute();
+    await onMlaMoved(trx, actor, r, r.state, body.to, now);
     await recordAudit(trx, actor, {
       action: "mla.request_moved",
       entityType: "mla_request",
       entityId: id,
       organisationId: r.organisation_id,
-      changes: { from: r.state, to: body.to, reason: body.reason, role },
+      changes: { from: r.state, to: body.to, reason: body.reason, grounds: body.grounds, role },
     });
   });
   return getRequest(db, actor, id);

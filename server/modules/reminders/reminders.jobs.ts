@@ -3,6 +3,7 @@ import type { Database } from "../../db/connection.ts";
 import { courtDay } from "../../platform/clock.ts";
 import type { ScheduledJob } from "../../platform/jobs.ts";
 import { deliverOutbox } from "../../platform/mail.ts";
+import { sendMlaDeadlineAlerts } from "../mla/deadlines/mla.reminders.ts";
 import { escalateOverdueTasks } from "../tasks/tasks.escalation.ts";
 import { sendDailyDigests } from "./digest.ts";
 import { sendDueReminders } from "./reminders.scan.ts";
@@ -25,6 +26,12 @@ export function camsJobs(db: Database, config: Config): ScheduledJob[] {
       name: "reminders-scan",
       cron: "*/15 * * * *",
       run: () => sendDueReminders(db, config.reminderLeadDays, courtDay(), url),
+    },
+    // MLA deadlines apart from case reminders: their own table, recipients and wording (confidential register)
+    {
+      name: "mla-deadlines-scan",
+      cron: "*/15 * * * *",
+      run: () => sendMlaDeadlineAlerts(db, courtDay(), url),
     },
     { name: "tasks-escalate", cron: "5 * * * *", run: () => escalateOverdueTasks(db, courtDay()) },
     { name: "cases-stale", cron: "30 1 * * *", run: () => flagAllStaleCases(db, config.staleAfterDays) },

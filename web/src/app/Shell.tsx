@@ -45,6 +45,24 @@ export function Shell({ children }: { children: ReactNode }) {
       show: me.roles.includes("requesting_agency") || me.roles.includes("central_authority"),
     },
     {
+      to: "/mla/metrics",
+      label: t("mla.metrics.nav"),
+      testId: "nav-mla-metrics",
+      show: me.roles.includes("central_authority"),
+    },
+    {
+      to: "/mla/directory",
+      label: t("mlaDirectory.navDirectory"),
+      testId: "nav-mla-directory",
+      show: me.roles.includes("requesting_agency") || me.roles.includes("central_authority"),
+    },
+    {
+      to: "/mla/rules",
+      label: t("mlaDirectory.navRules"),
+      testId: "nav-mla-rules",
+      show: me.roles.includes("requesting_agency") || me.roles.includes("central_authority"),
+    },
+    {
       to: "/notifications",
       label: t("nav.notifications"),
       testId: "nav-notifications",
@@ -123,7 +141,14 @@ export function Shell({ children }: { children: ReactNode }) {
     item.exact
       ? location.pathname === item.to ||
         (/^\/cases\/(?!new)[^/]+/.test(location.pathname) && item.to === "/cases")
-      : location.pathname.startsWith(item.to);
+      : location.pathname.startsWith(item.to) &&
+        // the most specific link wins: /mla/directory is not also "MLA requests"
+        !items.some(
+          (o) =>
+            o.to.length > item.to.length &&
+            o.to.startsWith(`${item.to}/`) &&
+            location.pathname.startsWith(o.to),
+        );
 
   return (
     <AppShell

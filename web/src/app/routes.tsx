@@ -42,6 +42,15 @@ const MlaListPage = lazy(() =>
 const MlaRequestPage = lazy(() =>
   import("../features/mla/MlaRequestPage.tsx").then((m) => ({ default: m.MlaRequestPage })),
 );
+const MlaDirectoryPage = lazy(() =>
+  import("../features/mla/directory/DirectoryPage.tsx").then((m) => ({ default: m.DirectoryPage })),
+);
+const MlaRulesPage = lazy(() =>
+  import("../features/mla/directory/RulesPage.tsx").then((m) => ({ default: m.RulesPage })),
+);
+const MlaMetricsPage = lazy(() =>
+  import("../features/mla/metrics/MlaMetricsPage.tsx").then((m) => ({ default: m.MlaMetricsPage })),
+);
 const MailOutboxPage = lazy(() =>
   import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
 );
@@ -123,6 +132,9 @@ export function AppRoutes() {
         <Route path="/court-calendar" element={<CourtCalendarPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/mla" element={<MlaListPage />} />
+        <Route path="/mla/directory" element={<MlaDirectoryPage />} />
+        <Route path="/mla/rules" element={<MlaRulesPage />} />
+        <Route path="/mla/metrics" element={<MlaMetricsPage />} />
         <Route path="/mla/:id" element={<MlaRequestPage />} />
         <Route path="/mail-outbox" element={<MailOutboxPage />} />
         <Route path="/users" element={<UsersPage />} />

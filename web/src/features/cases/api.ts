@@ -34,11 +34,12 @@ export const caseKeys = {
   history: (id: string) => ["cases", "history", id] as const,
 };
 
-export function useCaseList(query: CaseListQuery) {
+export function useCaseList(query: CaseListQuery, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: caseKeys.list(query),
     queryFn: ({ signal }) => get<Paged<CaseSummary>>("/cases", query, signal),
     placeholderData: keepPreviousData,
+    enabled: opts.enabled ?? true,
   });
 }
 

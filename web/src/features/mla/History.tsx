@@ -1,4 +1,4 @@
-import { Card, Stack, Table, Title } from "@mantine/core";
+import { Card, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import type { MlaDetail } from "./api.ts";
@@ -41,8 +41,14 @@ export function History({ history }: { history: MlaDetail["history"] }) {
                   <Table.Td>{formatDateTime(h.at, locale)}</Table.Td>
                   <Table.Td>{h.from ? labels.state(h.from) : "—"}</Table.Td>
                   <Table.Td>{labels.state(h.to)}</Table.Td>
-                  <Table.Td data-testid="mla-history-reason">
+                  <Table.Td data-testid="mla-history-reason" data-grounds={h.grounds.join(" ")}>
                     <bdi>{h.reason}</bdi>
+                    {h.grounds.length > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t("mla.grounds")}:{" "}
+                        {h.grounds.map((g) => t(`mla.refusalGround.${g}`, { defaultValue: g })).join(", ")}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <bdi>{h.actor.fullName}</bdi>

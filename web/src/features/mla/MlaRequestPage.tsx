@@ -11,21 +11,30 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
-import { type MlaDetail, useMlaRequest } from "./api.ts";
-import { DraftEditor } from "./DraftEditor.tsx";
+import { type MlaDetail, type MlaFinding, useMlaRequest } from "./api.ts";
+import { Evidence } from "./Evidence.tsx";
+import { ExportButtons } from "./ExportButtons.tsx";
 import { Findings } from "./Findings.tsx";
 import { History } from "./History.tsx";
 import { MlaStateBadge, useMlaLabels } from "./labels.tsx";
+import { MlaDeadlines } from "./MlaDeadlines.tsx";
 import { Moves } from "./Moves.tsx";
+import { NamedUsers } from "./NamedUsers.tsx";
+import { DraftWizard } from "./wizard/DraftWizard.tsx";
+
+type Check = { findings: MlaFinding[]; score: number; live: boolean };
 
 /** One MLA request: its header and score, the drafting assistant's findings, the draft, its moves and history. */
 export function MlaRequestPage() {
   const { id = "" } = useParams();
   const query = useMlaRequest(id);
+  const [live, setLive] = useState<Check | null>(null);
+  const onCheck = useCallback((c: Check) => setLive(c), []);
   if (query.isError) return <QueryError error={query.error} testId="mla-error" />;
   if (!query.data) {
     return (
@@ -35,20 +44,24 @@ export function MlaRequestPage() {
     );
   }
   const detail = query.data;
+  const check = live ?? { ...detail.check, live: false };
   return (
     <Stack gap="md" maw={1300} data-testid="mla-page" data-id={detail.id} data-state={detail.state}>
-      <Header detail={detail} />
+      <Header detail={detail} score={check.score} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <DraftEditor key={detail.id} detail={detail} />
+          <DraftWizard key={detail.id} detail={detail} onCheck={onCheck} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
             <Moves detail={detail} />
-            <Findings findings={detail.check.findings} />
+            <MlaDeadlines detail={detail} />
+            <Findings findings={check.findings} />
+            <NamedUsers detail={detail} />
           </Stack>
         </Grid.Col>
       </Grid>
+      <Evidence requestId={detail.id} />
       <History history={detail.history} />
     </Stack>
   );
@@ -58,11 +71,10 @@ function scoreColor(score: number): string {
   return score >= 80 ? "teal" : score >= 50 ? "yellow" : "red";
 }
 
-function Header({ detail }: { detail: MlaDetail }) {
+function Header({ detail, score }: { detail: MlaDetail; score: number }) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   const labels = useMlaLabels();
-  const score = detail.check.score;
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -103,6 +115,7 @@ function Header({ detail }: { detail: MlaDetail }) {
               data-testid="mla-score"
               data-score={score}
             />
+            <ExportButtons id={detail.id} />
           </Stack>
         </Group>
       </Stack>

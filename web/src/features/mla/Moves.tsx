@@ -1,14 +1,36 @@
-import { Button, Card, Group, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Button, Card, Group, MultiSelect, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { REFUSAL_GROUND_CODES } from "../../../../common/mla/grounds.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
-import { type MlaDetail, useMoveMla } from "./api.ts";
+import { type MlaDetail, useMlaReference, useMoveMla } from "./api.ts";
 import { useMlaLabels } from "./labels.tsx";
 
-/** The moves open to the reader as buttons; a reason box when any of them needs one (a return says why). */
+type GroundsKind = "deficiency" | "refusal";
+
+/** The choices for a move's grounds: drafting rules by title for a return, refusal grounds for a refusal. */
+function useGroundOptions(): Record<GroundsKind, { value: string; label: string }[]> {
+  const { t, i18n } = useTranslation();
+  const rules = useMlaReference().data?.rules ?? [];
+  return {
+    deficiency: rules.map((r) => ({
+      value: r.code,
+      label: `${r.number}. ${i18n.language === "ur" ? r.title_ur : r.title_en}`,
+    })),
+    refusal: REFUSAL_GROUND_CODES.map((g) => ({ value: g, label: t(`mla.refusalGround.${g}`) })),
+  };
+}
+
+/**
+ * The moves open to the reader as buttons; a reason box when any of them needs one (a return says why), and the
+ * grounds a return or refusal records — the figures behind the deficiency and refusal rates.
+ */
 export function Moves({ detail }: { detail: MlaDetail }) {
   const { t } = useTranslation();
+  const options = useGroundOptions();
+  const [grounds, setGrounds] = useState<Record<GroundsKind, string[]>>({ deficiency: [], refusal: [] });
+  const groundKinds = [...new Set(detail.moves.flatMap((m) => (m.grounds ? [m.grounds] : [])))];
   const labels = useMlaLabels();
   const move = useMoveMla(detail.id);
   const { problem, fail, clear } = useProblem();
@@ -16,7 +38,7 @@ export function Moves({ detail }: { detail: MlaDetail }) {
   const [reasonError, setReasonError] = useState<string | null>(null);
   const needsReason = detail.moves.some((m) => m.reasonRequired);
 
-  function go(to: string, reasonRequired: boolean) {
+  function go(to: string, reasonRequired: boolean, kind: GroundsKind | null) {
     clear();
     setReasonError(null);
     if (reasonRequired && !reason.trim()) {
@@ -24,10 +46,11 @@ export function Moves({ detail }: { detail: MlaDetail }) {
       return;
     }
     move.mutate(
-      { version: detail.version, to, reason: reason.trim() },
+      { version: detail.version, to, reason: reason.trim(), grounds: kind ? grounds[kind] : [] },
       {
         onSuccess: (next) => {
           setReason("");
+          setGrounds({ deficiency: [], refusal: [] });
           notifications.show({ color: "teal", message: t("mla.moved", { state: labels.state(next.state) }) });
         },
         onError: fail,
@@ -64,6 +87,18 @@ export function Moves({ detail }: { detail: MlaDetail }) {
                 data-testid="mla-reason"
               />
             )}
+            {groundKinds.map((kind) => (
+              <MultiSelect
+                key={kind}
+                label={t(`mla.groundsLabel.${kind}`)}
+                data={options[kind]}
+                value={grounds[kind]}
+                onChange={(v) => setGrounds((g) => ({ ...g, [kind]: v }))}
+                searchable
+                clearable
+                data-testid={`mla-grounds-${kind}`}
+              />
+            ))}
             <Group gap="sm">
               {detail.moves.map((m) => (
                 <Button
@@ -71,7 +106,7 @@ export function Moves({ detail }: { detail: MlaDetail }) {
                   variant={m.reasonRequired ? "light" : "filled"}
                   color={m.reasonRequired ? "orange" : undefined}
                   loading={move.isPending && move.variables?.to === m.to}
-                  onClick={() => go(m.to, m.reasonRequired)}
+                  onClick={() => go(m.to, m.reasonRequired, m.grounds)}
                   data-testid={`mla-move-${m.to}`}
                   data-reason-required={m.reasonRequired}
                 >

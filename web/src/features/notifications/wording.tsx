@@ -14,6 +14,8 @@ export const NOTICE_KINDS = [
   "adverse_decision",
   "case_assigned",
   "cases_assigned",
+  "mla_preservation_expiry",
+  "mla_follow_up",
 ] as const;
 type Kind = (typeof NOTICE_KINDS)[number];
 const isKind = (kind: string): kind is Kind => (NOTICE_KINDS as readonly string[]).includes(kind);
@@ -27,7 +29,12 @@ const KIND_COLOR: Record<Kind, string> = {
   adverse_decision: "red",
   case_assigned: "teal",
   cases_assigned: "teal",
+  mla_preservation_expiry: "orange",
+  mla_follow_up: "indigo",
 };
+/** MLA notices are worded with the MLA deadlines (confidential register: reference and date only). */
+const kindLabelKey = (kind: Kind) =>
+  kind.startsWith("mla_") ? `mlaDeadlines.notices.kinds.${kind}` : `notifications.kinds.${kind}`;
 
 export function NoticeKindBadge({ kind, testId = "notif-kind" }: { kind: string; testId?: string }) {
   const { t } = useTranslation();
@@ -40,7 +47,7 @@ export function NoticeKindBadge({ kind, testId = "notif-kind" }: { kind: string;
       data-testid={testId}
       data-kind={kind}
     >
-      {isKind(kind) ? t(`notifications.kinds.${kind}`) : kind}
+      {isKind(kind) ? t(kindLabelKey(kind)) : kind}
     </Badge>
   );
 }
@@ -50,7 +57,7 @@ const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v)
 
 /** The deadline or task a reminder or escalation is about ("" for other notices). */
 export function subjectOf(n: Notice): string {
-  return str(n.params.subjectId) ?? str(n.params.taskId) ?? "";
+  return str(n.params.subjectId) ?? str(n.params.taskId) ?? str(n.params.deadlineId) ?? "";
 }
 
 /** Whole days from one 'YYYY-MM-DD' to another. */
@@ -82,6 +89,9 @@ export function noticeLink(n: Notice): string | null {
       return onCase("assignment");
     case "cases_assigned":
       return onCase("assignment") ?? "/cases";
+    case "mla_preservation_expiry":
+    case "mla_follow_up":
+      return str(n.params.requestId) ? `/mla/${str(n.params.requestId)}` : "/mla";
     default:
       return onCase();
   }
@@ -150,6 +160,15 @@ export function useNoticeText(): (n: Notice) => string {
           ? t("notifications.digestOn", { day: formatDate(day, locale), list })
           : t("notifications.digestToday", { list });
       }
+      case "mla_preservation_expiry":
+      case "mla_follow_up":
+        return t(
+          n.kind === "mla_follow_up" ? "mlaDeadlines.notices.followUp" : "mlaDeadlines.notices.expiry",
+          {
+            reference: isolate(str(p.reference) ?? "—"),
+            date: formatDate(str(p.dueOn), locale),
+          },
+        );
       default:
         return t("notifications.other", { kind: n.kind });
     }

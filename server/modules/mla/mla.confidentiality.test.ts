@@ -26,6 +26,13 @@ async function setting() {
 }
 
 describe("who sees an MLA request", () => {
+  it("MLA figures are the Central Authority's alone", async () => {
+    const s = await setting();
+    for (const outsider of [s.ministry, s.lawOfficer, s.otherAgency, s.solicitor, s.fia]) {
+      expect((await get(outsider, "/api/v1/mla/metrics")).statusCode).toBe(403);
+    }
+  });
+
   it("outsiders cannot open, list, search, link, name or move it; the unit, the Central Authority and named users can", async () => {
     const s = await setting();
     const secretWord = `Zephyrine${Date.now()}`;
@@ -66,6 +73,21 @@ describe("who sees an MLA request", () => {
         { method: "POST", url: `${base}/links`, body: { reference: r.reference } },
         { method: "POST", url: `${base}/access`, body: { userId: s.ministry.userId } },
         { method: "GET", url: `${base}/access-candidates?q=User` },
+        { method: "GET", url: `${base}/export.docx` },
+        { method: "GET", url: `${base}/export.pdf` },
+        { method: "GET", url: `${base}/evidence` },
+        { method: "GET", url: `${base}/deadlines` },
+        {
+          method: "POST",
+          url: `${base}/evidence`,
+          body: {
+            label: "Subscriber records",
+            sourceKind: "provider",
+            sourceName: "TikTok Pte. Ltd",
+            receivedAt: "2026-11-01T10:00:00+05:00",
+            sha256: "a".repeat(64),
+          },
+        },
       ] as const;
       for (const w of writes) {
         const res = await call(outsider, {

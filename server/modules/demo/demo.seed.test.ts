@@ -142,6 +142,21 @@ describe("seedDemo", () => {
     expect(rows.rows[0]!.open_tasks).toBeGreaterThanOrEqual(6);
   });
 
+  it("opens MLA requests at their working stages, with the preservation's expiry alert scheduled", async () => {
+    expect(result.mlaRequests).toBe(4);
+    const rows = await sql<{ kind: string; state: string; deadlines: number }>`
+      select r.kind, r.state, (select count(*) from mla_deadlines d where d.request_id = r.id and d.state = 'open')::int as deadlines
+      from mla_requests r order by r.reference`.execute(handle.db);
+    expect(rows.rows).toEqual(
+      expect.arrayContaining([
+        { kind: "preservation", state: "confirmed", deadlines: 1 },
+        { kind: "mla_outgoing", state: "returned_for_amendment", deadlines: 0 },
+        { kind: "voluntary_disclosure", state: "draft", deadlines: 0 },
+        { kind: "mla_incoming", state: "assessment", deadlines: 0 },
+      ]),
+    );
+  });
+
   it("links appeals to the case below and keeps confidential cases to named people", async () => {
     const kinds = await handle.db
       .selectFrom("case_links")

@@ -10,6 +10,7 @@ import { createCase } from "../cases/cases.service.ts";
 import { DEMO_ACCOUNTS, DEMO_MARKER_USERNAME } from "./demo.accounts.ts";
 import { seedDemoDeadlines } from "./demo.deadlines.ts";
 import { seedDemoHearings } from "./demo.hearings.ts";
+import { seedDemoMla } from "./demo.mla.ts";
 import { seedOfficerProfiles } from "./demo.officers.ts";
 import { DEMO_AS_OF, type PlannedCase } from "./demo.plan.ts";
 import { DEMO_SEED, planDemo } from "./demo.planner.ts";
@@ -26,6 +27,7 @@ export type SeedResult = {
   links: number;
   hearings: number;
   deadlineEvents: number;
+  mlaRequests: number;
   ms: number;
 };
 
@@ -78,6 +80,7 @@ export async function seedDemo(
     links: 0,
     hearings: 0,
     deadlineEvents: 0,
+    mlaRequests: 0,
     ms: 0,
   };
   const marker = await db
@@ -163,6 +166,7 @@ export async function seedDemo(
     actor,
     plan.filter((c) => c.fixed).map((c) => ids[c.ref]!.id),
   );
+  result.mlaRequests = await seedDemoMla(db, actor);
   tick();
 
   const ms = Math.round(performance.now() - started);
@@ -183,6 +187,7 @@ export async function seedDemo(
           links: result.links,
           hearings: result.hearings,
           deadlineEvents: result.deadlineEvents,
+          mlaRequests: result.mlaRequests,
           ms,
         },
       },

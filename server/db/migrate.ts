@@ -16,6 +16,7 @@ import * as m0013 from "./migrations/0013_mla_links_grounds.ts";
 import * as m0014 from "./migrations/0014_mla_evidence.ts";
 import * as m0015 from "./migrations/0015_mla_deadlines.ts";
 import * as m0016 from "./migrations/0016_mla_reference.ts";
+import * as m0017 from "./migrations/0017_batch_ledger.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0014_mla_evidence": m0014,
   "0015_mla_deadlines": m0015,
   "0016_mla_reference": m0016,
+  "0017_batch_ledger": m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

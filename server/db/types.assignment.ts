@@ -82,6 +82,8 @@ export interface AssignmentBatchesTable {
   case_versions: number[];
   departing_officer_id: string | null;
   inputs: Json | null;
+  /** The committed decisions, in case order (0017); null for batches whose decisions are rows. */
+  decisions: Json | null;
   created_by: string;
   created_at: DefaultTimestamp;
   committed_at: Timestamp | null;

@@ -187,7 +187,10 @@ export interface CaseAccessTable {
 
 export interface CaseAssignmentsTable {
   id: Generated<string>;
+  /** A decision row (before 0017) or the batch and the position of the decision in its ledger. */
   decision_id: string | null;
+  batch_id: string | null;
+  batch_position: number | null;
   weight: ColumnType<string, string | number | undefined, string | number>;
   case_id: string;
   officer_id: string;

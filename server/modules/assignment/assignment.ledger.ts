@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { anyUuid, insertJsonRows } from "../../db/bulk.ts";
 import type { Trx } from "../../db/transaction.ts";
@@ -12,7 +11,7 @@ import type { Decision } from "./engine.ts";
 
 /**
  * The writes of a committed batch, in the caller's transaction and in few statements however many cases:
- * the ledger rows, the assignments, one guarded update of the cases, the notices, the audit events and the
+ * the ledger (one JSON value on the batch), the assignments, one guarded update of the cases, the notices, the audit events and the
  * officers' stored loads. Large row sets go in as one JSON parameter each (insertJsonRows).
  */
 export type Method = "policy" | "override" | "handover" | "queue";
@@ -36,47 +35,37 @@ export async function recordCommit(
   method: (o: Outcome) => Method,
   reasonOf: (o: Outcome) => string,
 ): Promise<string[]> {
-  const decisionIds = outcomes.map(() => randomUUID());
-  await insertJsonRows(
-    trx,
-    "assignment_decisions",
-    DECISION_COLUMNS,
-    outcomes.map((o, i) => ({
-      id: decisionIds[i]!,
-      case_id: o.facts.id,
-      office_id: batch.office_id,
-      policy_id: batch.policy_id,
-      officer_id: o.officerId,
-      method: method(o),
-      step: o.decision.step,
-      seed: batch.seed,
-      inputs: { case: o.facts },
-      decision: ledgerForm(o.decision),
-      reason: reasonOf(o),
-      actor_id: actor.userId,
-      batch_id: batch.id,
-      position: i,
-    })),
-  );
-  await applyToCases(trx, actor, batch, cases, outcomes, decisionIds, method, reasonOf);
-  return decisionIds;
+  // the ledger: one JSON value per batch, position by position (a row per case cost 1.45 s per 10,000)
+  const ledger: LedgerEntry[] = outcomes.map((o) => ({
+    caseId: o.facts.id,
+    officerId: o.officerId,
+    method: method(o),
+    step: o.decision.step,
+    reason: reasonOf(o),
+    facts: o.facts,
+    decision: ledgerForm(o.decision),
+  }));
+  await trx
+    .updateTable("assignment_batches")
+    .set({ decisions: JSON.stringify(ledger) })
+    .where("id", "=", batch.id)
+    .execute();
+  await applyToCases(trx, actor, batch, cases, outcomes, method, reasonOf);
+  return outcomes.map((_, i) => decisionRef(batch.id, i));
 }
 
-const DECISION_COLUMNS = {
-  id: "uuid",
-  case_id: "uuid",
-  office_id: "uuid",
-  policy_id: "uuid",
-  officer_id: "uuid",
-  method: "text",
-  step: "text",
-  seed: "text",
-  inputs: "json",
-  decision: "json",
-  reason: "text",
-  actor_id: "uuid",
-  batch_id: "uuid",
-  position: "int",
+/** A decision of the batch ledger is named by its batch and position. */
+export const decisionRef = (batchId: string, position: number) => `${batchId}#${position}`;
+
+/** One decision as the batch ledger keeps it: what replay needs (the case's facts and the decision). */
+export type LedgerEntry = {
+  caseId: string;
+  officerId: string | null;
+  method: Method;
+  step: string;
+  reason: string;
+  facts: Outcome["facts"];
+  decision: Decision;
 };
 
 /**
@@ -103,13 +92,12 @@ async function applyToCases(
   batch: { id: string; kind: string },
   cases: CaseRow[],
   outcomes: Outcome[],
-  decisionIds: string[],
   method: (o: Outcome) => string,
   reasonOf: (o: Outcome) => string,
 ) {
   const now = new Date().toISOString();
   const changing = outcomes
-    .map((o, i) => ({ o, c: cases[i]!, decisionId: decisionIds[i]! }))
+    .map((o, i) => ({ o, c: cases[i]!, position: i }))
     .filter((x) => x.o.officerId !== x.c.assigned_officer_id);
   if (changing.length === 0) return;
   const ended = await endAssignments(
@@ -129,7 +117,8 @@ async function applyToCases(
       assigned_at: now,
       method: method(x.o),
       reason: reasonOf(x.o),
-      decision_id: x.decisionId,
+      batch_id: batch.id,
+      batch_position: x.position,
       weight: x.o.facts.weight,
     })),
   );
@@ -150,8 +139,8 @@ async function applyToCases(
       officerId: { from: x.c.assigned_officer_id, to: x.o.officerId },
       method: method(x.o),
       step: x.o.decision.step,
-      decisionId: x.decisionId,
       batchId: batch.id,
+      position: x.position,
       weight: x.o.facts.weight,
       ...(reasonOf(x.o) ? { reason: reasonOf(x.o) } : {}),
     },
@@ -175,7 +164,8 @@ const ASSIGNMENT_COLUMNS = {
   assigned_at: "timestamptz",
   method: "text",
   reason: "text",
-  decision_id: "uuid",
+  batch_id: "uuid",
+  batch_position: "int",
   weight: "numeric",
 };
 

@@ -178,18 +178,18 @@ describe("assignment engine over HTTP", () => {
       body: {},
     });
     const { handle } = await testApp();
-    const row = await handle.db
-      .selectFrom("assignment_decisions")
-      .select(["id", "decision"])
-      .where("batch_id", "=", p.batchId)
-      .orderBy("position")
+    const batch = await handle.db
+      .selectFrom("assignment_batches")
+      .select("decisions")
+      .where("id", "=", p.batchId)
       .executeTakeFirstOrThrow();
-    const decision = row.decision as { chosenOfficerId: string };
+    const decision = (batch.decisions as { decision: { chosenOfficerId: string } }[])[0]!.decision;
     const other = office.officers.find((o) => o.id !== decision.chosenOfficerId)!;
-    await sql`update assignment_decisions set decision = jsonb_set(decision::jsonb, '{chosenOfficerId}', to_jsonb(${other.id}::text))::json where id = ${row.id}`.execute(
+    await sql`update assignment_batches set decisions = jsonb_set(decisions::jsonb, '{0,decision,chosenOfficerId}', to_jsonb(${other.id}::text))::json where id = ${p.batchId}`.execute(
       handle.db,
     );
     const verify = await verifyLedger(office.id);
+    const row = { id: `${p.batchId}#0` };
     expect(verify.failures.map((f: { decisionId: string }) => f.decisionId)).toContain(row.id);
   });
 
@@ -340,11 +340,26 @@ describe("assignment engine over HTTP", () => {
     });
     expect(res.statusCode).toBe(200);
     const { handle } = await testApp();
-    const row = await handle.db
-      .selectFrom("assignment_decisions")
-      .select(["method", "officer_id", "reason", "decision", "batch_id"])
+    const assignment = await handle.db
+      .selectFrom("case_assignments")
+      .select(["batch_id", "batch_position"])
       .where("case_id", "=", ids[0]!)
       .executeTakeFirstOrThrow();
+    const batch = await handle.db
+      .selectFrom("assignment_batches")
+      .select("decisions")
+      .where("id", "=", assignment.batch_id!)
+      .executeTakeFirstOrThrow();
+    const entry = (
+      batch.decisions as { method: string; officerId: string; reason: string; decision: unknown }[]
+    )[assignment.batch_position!]!;
+    const row = {
+      method: entry.method,
+      officer_id: entry.officerId,
+      reason: entry.reason,
+      decision: entry.decision,
+      batch_id: assignment.batch_id,
+    };
     const decision = row.decision as { candidates: { officerId: string }[]; chosenOfficerId: string };
     expect(decision.candidates.map((c) => c.officerId).sort()).toEqual(
       office.officers.map((o) => o.id).sort(),

@@ -6,6 +6,7 @@ import { displayNumber } from "../cases/cases.present.ts";
 import { caseQuery } from "../cases/cases.repo.ts";
 import { type BatchInputs, replayBatch, returnedToQueue, type StoredDecision } from "./assignment.batch.ts";
 import { loadOfficerFacts } from "./assignment.facts.ts";
+import { decisionRef, type LedgerEntry } from "./assignment.ledger.ts";
 import type { CaseFacts, Decision } from "./engine.ts";
 import { today } from "./officers.service.ts";
 
@@ -109,33 +110,55 @@ export async function workload(db: Database, officeId: string) {
 export async function verifyLedger(db: Database, officeId?: string) {
   let q = db
     .selectFrom("assignment_batches")
-    .select(["id", "seed", "inputs"])
+    .select(["id", "seed", "inputs", "decisions"])
     .where("committed_at", "is not", null);
   if (officeId) q = q.where("office_id", "=", officeId);
   const batches = await q.orderBy("committed_at").execute();
   let checked = 0;
   const failures: { decisionId: string; caseId: string; difference: string }[] = [];
   for (const batch of batches) {
-    const rows = await db
-      .selectFrom("assignment_decisions")
-      .select(["id", "case_id", "officer_id", "decision", "inputs", "method", "position"])
-      .where("batch_id", "=", batch.id)
-      .orderBy("position")
-      .execute();
-    const stored: StoredDecision[] = rows
-      .filter((r) => !(r.method === "queue" && returnedToQueue(r.decision as Decision)))
-      .map((r) => ({
-        id: r.id,
-        position: r.position,
-        case_id: r.case_id,
-        officer_id: r.officer_id,
-        decision: r.decision as Decision,
-        facts: (r.inputs as { case: CaseFacts }).case,
-      }));
+    const stored = (
+      batch.decisions
+        ? fromBatchLedger(batch.id, batch.decisions as LedgerEntry[])
+        : await fromRows(db, batch.id)
+    ).filter((s) => !(s.method === "queue" && returnedToQueue(s.decision)));
     checked += stored.length;
     for (const f of replayBatch(batch.inputs as BatchInputs, batch.seed, stored)) {
       failures.push({ decisionId: f.id, caseId: f.caseId, difference: f.difference });
     }
   }
   return { checked, reproduced: checked - failures.length, failures };
+}
+
+type Stored = StoredDecision & { method: string };
+
+function fromBatchLedger(batchId: string, entries: LedgerEntry[]): Stored[] {
+  return entries.map((e, position) => ({
+    id: decisionRef(batchId, position),
+    position,
+    case_id: e.caseId,
+    officer_id: e.officerId,
+    decision: e.decision,
+    facts: e.facts,
+    method: e.method,
+  }));
+}
+
+/** Batches committed before 0017 keep a row per decision. */
+async function fromRows(db: Database, batchId: string): Promise<Stored[]> {
+  const rows = await db
+    .selectFrom("assignment_decisions")
+    .select(["id", "case_id", "officer_id", "decision", "inputs", "method", "position"])
+    .where("batch_id", "=", batchId)
+    .orderBy("position")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    case_id: r.case_id,
+    officer_id: r.officer_id,
+    decision: r.decision as Decision,
+    facts: (r.inputs as { case: CaseFacts }).case,
+    method: r.method,
+  }));
 }

@@ -179,11 +179,18 @@ describe("case register", () => {
       endedAt: null,
     });
     const { handle: h } = await testApp();
-    const ledger = await h.db
-      .selectFrom("assignment_decisions")
-      .select(["method", "step", "reason", "officer_id"])
-      .where("case_id", "=", c.id)
+    const batches = await h.db
+      .selectFrom("case_assignments as a")
+      .innerJoin("assignment_batches as b", "b.id", "a.batch_id")
+      .select(["b.decisions", "a.batch_position"])
+      .where("a.case_id", "=", c.id)
       .execute();
+    const ledger = batches.map((b) => {
+      const e = (b.decisions as { method: string; step: string; reason: string; officerId: string }[])[
+        b.batch_position!
+      ]!;
+      return { method: e.method, step: e.step, reason: e.reason, officer_id: e.officerId };
+    });
     // the engine decided first (the office has no officer profiles yet: nobody eligible), then the override
     expect(ledger).toEqual([
       {

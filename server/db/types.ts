@@ -152,12 +152,17 @@ export interface CasesTable {
   is_tax_recovery: Generated<boolean>;
   is_confidential: Generated<boolean>;
   assigned_officer_id: string | null;
-  search_text: Generated<string>;
-  search_vector: Generated<string>;
   created_by: string;
   version: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+/** The case's searchable text (0018): apart from `cases` so that its GIN indexes change only with the text. */
+export interface CaseSearchTable {
+  case_id: string;
+  search_text: Generated<string>;
+  search_vector: Generated<string>;
 }
 
 export interface CasePartiesTable {
@@ -327,6 +332,7 @@ export interface DB
   user_roles: UserRolesTable;
   sessions: SessionsTable;
   cases: CasesTable;
+  case_search: CaseSearchTable;
   case_parties: CasePartiesTable;
   case_links: CaseLinksTable;
   case_access: CaseAccessTable;

@@ -21,7 +21,7 @@ import {
 } from "./assignment.batch.ts";
 import { type Method, recordCommit } from "./assignment.ledger.ts";
 import { mayManageOffice, resolveOffice } from "./assignment.policy.ts";
-import { keepPreview, takePreview } from "./assignment.reuse.ts";
+import { keepPreview, takePreview, takeUnchanged } from "./assignment.reuse.ts";
 import type { Decision } from "./engine.ts";
 import { currentPolicy, findPolicy } from "./policies.service.ts";
 
@@ -63,6 +63,9 @@ export async function preview(
   const officeId = await resolveOffice(db, actor, input.officeId);
   const caseIds = [...new Set(input.caseIds)];
   // Reads on the pool, side by side (in parallel on PostgreSQL); nothing is shown before the scope check passes.
+  // the officer-facts version before the facts, so a commit can tell that none has moved since (reuse.ts)
+  const readAt = new Date();
+  const officerVersion = await officerFactsVersion(db);
   const [cases, found, facts] = await Promise.all([
     visibleCases(db, actor, caseIds),
     findPolicy(db, officeId),
@@ -112,7 +115,7 @@ export async function preview(
     return batch;
   });
   // deciding one case again costs less than fingerprinting its facts
-  if (kind !== "single") keepPreview(batch.id, inputs, facts.cases, outcomes);
+  if (kind !== "single") keepPreview(batch.id, inputs, facts.cases, outcomes, { officerVersion, readAt });
   const caseById = new Map(cases.map((c) => [c.id, c]));
   const only = outcomes.length === 1 ? outcomes[0]! : null;
   const clashes =
@@ -180,7 +183,7 @@ export async function commit(
   opts: { returnToQueue?: boolean; reason?: string } = {},
 ) {
   return inTransaction(db, async (trx) => {
-    await lockOfficerFacts(trx);
+    const officerVersion = await lockOfficerFacts(trx);
     const batch = await trx
       .selectFrom("assignment_batches")
       .selectAll()
@@ -214,33 +217,12 @@ export async function commit(
         },
       );
     }
-    const policy = await trx
-      .selectFrom("assignment_policies")
-      .select("config")
-      .where("id", "=", batch.policy_id)
-      .executeTakeFirstOrThrow();
-    const fresh = await snapshot(
-      trx,
-      batch.office_id,
-      batch.case_ids,
-      policy.config,
-      batch.departing_officer_id,
-    );
-    assertOverridesAreOfficers(fresh.inputs, input.overrides);
-    const { inputs, outcomes } = opts.returnToQueue
-      ? {
-          inputs: fresh.inputs,
-          outcomes: fresh.cases.map((f) => ({
-            facts: f,
-            decision: queuedDecision(batch.seed),
-            officerId: null,
-            overridden: false,
-          })),
-        }
-      : (overrides.size === 0 && takePreview(batch.id, fresh.inputs, fresh.cases)) || {
-          inputs: fresh.inputs,
-          outcomes: runBatch(fresh.inputs, fresh.cases, batch.seed, overrides, listsFor(batch.kind)),
-        };
+    const unchanged =
+      !opts.returnToQueue && overrides.size === 0
+        ? await takeUnchanged(batch.id, officerVersion, (at) => linkedSince(trx, batch.case_ids, at))
+        : null;
+    const { inputs, outcomes } =
+      unchanged ?? (await decideAgain(trx, batch, input.overrides, overrides, opts));
     const reasons = new Map(input.overrides.map((o) => [o.caseId, o.reason ?? ""]));
     const method = (o: Outcome): Method =>
       o.officerId === null
@@ -272,6 +254,71 @@ export async function commit(
       })),
     };
   });
+}
+
+/** The facts read again in the commit's transaction, and the batch decided on them (or its preview reused). */
+async function decideAgain(
+  trx: Trx,
+  batch: {
+    id: string;
+    office_id: string;
+    policy_id: string;
+    case_ids: string[];
+    departing_officer_id: string | null;
+    seed: string;
+    kind: string;
+  },
+  given: { officerId: string }[],
+  overrides: Map<string, string>,
+  opts: { returnToQueue?: boolean },
+): Promise<{ inputs: BatchInputs; outcomes: Outcome[] }> {
+  const policy = await trx
+    .selectFrom("assignment_policies")
+    .select("config")
+    .where("id", "=", batch.policy_id)
+    .executeTakeFirstOrThrow();
+  const fresh = await snapshot(
+    trx,
+    batch.office_id,
+    batch.case_ids,
+    policy.config,
+    batch.departing_officer_id,
+  );
+  assertOverridesAreOfficers(fresh.inputs, given);
+  if (opts.returnToQueue) {
+    return {
+      inputs: fresh.inputs,
+      outcomes: fresh.cases.map((f) => ({
+        facts: f,
+        decision: queuedDecision(batch.seed),
+        officerId: null,
+        overridden: false,
+      })),
+    };
+  }
+  return (
+    (overrides.size === 0 && takePreview(batch.id, fresh.inputs, fresh.cases)) || {
+      inputs: fresh.inputs,
+      outcomes: runBatch(fresh.inputs, fresh.cases, batch.seed, overrides, listsFor(batch.kind)),
+    }
+  );
+}
+
+/** Whether a link touching any of the cases was made after `at` (it could change a related-case decision). */
+async function linkedSince(trx: Trx, caseIds: string[], at: Date): Promise<boolean> {
+  const row = await trx
+    .selectFrom("case_links")
+    .select("case_id")
+    .where((eb) => eb.or([eb("case_id", "=", anyUuid(caseIds)), eb("linked_case_id", "=", anyUuid(caseIds))]))
+    .where("created_at", ">", at)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function officerFactsVersion(db: Database): Promise<number> {
+  const r = await db.selectFrom("officer_facts_version").select("version").executeTakeFirstOrThrow();
+  return Number(r.version);
 }
 
 /**

@@ -171,20 +171,20 @@ export async function replaceParties(
 }
 
 /**
- * Rebuilds the search columns from the case and its parties: `search_vector` for full-text (the 'simple'
- * configuration splits Urdu as well as English) and `search_text` for trigram matching of misspelt names.
+ * Rebuilds the case's search row (case_search, apart so that other case updates never touch its GIN indexes)
+ * from the case and its parties: `search_vector` for full-text (the 'simple' configuration splits Urdu as well
+ * as English) and `search_text` for trigram matching of misspelt names.
  */
 export async function refreshSearch(trx: Trx, caseId: string, displayNumber: string) {
   await sql`
-    update cases c set
-      search_text = lower(s.doc),
-      search_vector = to_tsvector('simple', s.doc)
-    from (
-      select ${displayNumber} || ' ' || c2.title || ' ' || c2.subject || ' ' ||
-        coalesce((select string_agg(p.name, ' ' order by p.position) from case_parties p where p.case_id = c2.id), '')
+    insert into case_search (case_id, search_text, search_vector)
+    select c.id, lower(s.doc), to_tsvector('simple', s.doc)
+    from cases c, lateral (
+      select ${displayNumber} || ' ' || c.title || ' ' || c.subject || ' ' ||
+        coalesce((select string_agg(p.name, ' ' order by p.position) from case_parties p where p.case_id = c.id), '')
         as doc
-      from cases c2 where c2.id = ${caseId}
     ) s
     where c.id = ${caseId}
+    on conflict (case_id) do update set search_text = excluded.search_text, search_vector = excluded.search_vector
   `.execute(trx);
 }

@@ -49,15 +49,17 @@ export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
       if (typeId) query = query.where("c.case_type_id", "=", typeId);
     } else {
       const text = q.toLowerCase();
-      query = query.where((eb) =>
-        eb.or([
-          sql<boolean>`c.search_vector @@ websearch_to_tsquery('simple', ${text})`,
-          sql<boolean>`${text} <% c.search_text`,
-        ]),
-      );
+      query = query
+        .innerJoin("case_search as s", "s.case_id", "c.id")
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`s.search_vector @@ websearch_to_tsquery('simple', ${text})`,
+            sql<boolean>`${text} <% s.search_text`,
+          ]),
+        );
       // Title matches rank above matches found only among the parties or the subject.
-      rank = sql<number>`ts_rank(c.search_vector, websearch_to_tsquery('simple', ${text}))
-        + word_similarity(${text}, c.search_text) + word_similarity(${text}, lower(c.title))`;
+      rank = sql<number>`ts_rank(s.search_vector, websearch_to_tsquery('simple', ${text}))
+        + word_similarity(${text}, s.search_text) + word_similarity(${text}, lower(c.title))`;
     }
   }
 

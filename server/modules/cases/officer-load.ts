@@ -65,6 +65,9 @@ export async function shiftOfficerLoad(trx: Trx, shifts: readonly LoadShift[]): 
  * the end; taking it before the audit chain's lock keeps one lock order everywhere (facts, then audit), so an
  * assignment commit and, say, a profile save cannot deadlock.
  */
-export async function lockOfficerFacts(trx: Trx): Promise<void> {
-  await sql`update officer_facts_version set version = version + 1 where id = 1`.execute(trx);
+export async function lockOfficerFacts(trx: Trx): Promise<number> {
+  const r = await sql<{ version: string }>`
+    update officer_facts_version set version = version + 1 where id = 1 returning version`.execute(trx);
+  // the version every committed change before this transaction left (ours is the bump just made)
+  return Number(r.rows[0]!.version) - 1;
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { addDays, courtDay } from "../../platform/clock.ts";
+import { call } from "../../test/harness.ts";
+import { makeOffice, registerCases, verifyLedger } from "./assignment.fixtures.ts";
+
+/**
+ * A commit reuses its preview's decisions only when nothing they rest on has moved (assignment.reuse.ts): an
+ * officer fact changed or a link made in between makes the commit decide again, on the facts as they now are.
+ */
+async function previewOf(office: Awaited<ReturnType<typeof makeOffice>>, caseIds: string[]) {
+  const res = await call(office.assigner, {
+    method: "POST",
+    url: "/api/v1/assignment/preview",
+    body: { caseIds },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json() as {
+    batchId: string;
+    items: { caseId: string; decision: { chosenOfficerId: string } }[];
+  };
+}
+
+const commit = (office: Awaited<ReturnType<typeof makeOffice>>, batchId: string) =>
+  call(office.assigner, { method: "POST", url: `/api/v1/assignment/batches/${batchId}/commit`, body: {} });
+
+describe("committing a previewed batch", () => {
+  it("gives each case the previewed officer when nothing has changed", async () => {
+    const office = await makeOffice(3);
+    const { ids } = await registerCases(4);
+    const p = await previewOf(office, ids);
+    const res = await commit(office, p.batchId);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((i: { officerId: string }) => i.officerId)).toEqual(
+      p.items.map((i) => i.decision.chosenOfficerId),
+    );
+    expect(await verifyLedger(office.id)).toMatchObject({ checked: 4, reproduced: 4, failures: [] });
+  });
+
+  it("decides again when the previewed officer went on leave in between, and the ledger still reproduces", async () => {
+    const office = await makeOffice(2);
+    const { ids } = await registerCases(1);
+    const p = await previewOf(office, ids);
+    const chosen = p.items[0]!.decision.chosenOfficerId;
+    const leave = await call(office.assigner, {
+      method: "POST",
+      url: `/api/v1/assignment/officers/${chosen}/leaves`,
+      body: { startsOn: courtDay(), endsOn: addDays(courtDay(), 10), reason: "Hajj" },
+    });
+    expect(leave.statusCode).toBe(201);
+    const res = await commit(office, p.batchId);
+    expect(res.statusCode).toBe(200);
+    const given = res.json().items[0].officerId;
+    expect(given).not.toBe(chosen);
+    expect(office.officers.map((o) => o.id)).toContain(given);
+    expect(await verifyLedger(office.id)).toMatchObject({ checked: 1, reproduced: 1, failures: [] });
+  });
+
+  it("decides again when a case was linked to another officer's case in between (related cases stay together)", async () => {
+    const office = await makeOffice(3);
+    const { focal, ids } = await registerCases(2);
+    // the first case is assigned; the second is previewed, then linked to the first
+    const first = await commit(office, (await previewOf(office, [ids[0]!])).batchId);
+    const holder = first.json().items[0].officerId as string;
+    const p = await previewOf(office, [ids[1]!]);
+    const link = await call(focal, {
+      method: "POST",
+      url: `/api/v1/cases/${ids[1]}/links`,
+      body: { kind: "connected_with", linkedCaseId: ids[0] },
+    });
+    expect(link.statusCode).toBe(201);
+    const res = await commit(office, p.batchId);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0]).toMatchObject({ officerId: holder, step: "related_case" });
+  });
+});

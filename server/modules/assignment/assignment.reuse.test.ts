@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, courtDay } from "../../platform/clock.ts";
-import { call } from "../../test/harness.ts";
+import { call, testApp } from "../../test/harness.ts";
 import { makeOffice, registerCases, verifyLedger } from "./assignment.fixtures.ts";
 
 /**
@@ -26,7 +26,7 @@ const commit = (office: Awaited<ReturnType<typeof makeOffice>>, batchId: string)
 describe("committing a previewed batch", () => {
   it("gives each case the previewed officer when nothing has changed", async () => {
     const office = await makeOffice(3);
-    const { ids } = await registerCases(4);
+    const { focal, ids } = await registerCases(4);
     const p = await previewOf(office, ids);
     const res = await commit(office, p.batchId);
     expect(res.statusCode).toBe(200);
@@ -34,6 +34,30 @@ describe("committing a previewed batch", () => {
       p.items.map((i) => i.decision.chosenOfficerId),
     );
     expect(await verifyLedger(office.id)).toMatchObject({ checked: 4, reproduced: 4, failures: [] });
+    // audited as one event per batch and organisation; each case's history shows its own line of it
+    const { handle } = await testApp();
+    const events = await handle.db
+      .selectFrom("audit_events")
+      .select(["action", "organisation_id"])
+      .where("entity_type", "=", "assignment_batch")
+      .where("entity_id", "=", p.batchId)
+      .where("action", "=", "assignment.committed")
+      .execute();
+    expect(events).toHaveLength(1); // the four cases are one ministry's
+    const chosen = p.items[2]!.decision.chosenOfficerId;
+    const history = await call(focal, { method: "GET", url: `/api/v1/cases/${ids[2]}/history` });
+    expect(history.statusCode).toBe(200);
+    const line = history.json().items.find((i: { action: string }) => i.action === "case.assigned");
+    expect(line).toMatchObject({
+      actor: { id: office.assigner.userId },
+      changes: {
+        officerId: { from: null, to: chosen },
+        officer: { to: expect.stringMatching(/^Officer \d/) },
+        method: "policy",
+        batchId: p.batchId,
+        position: 2,
+      },
+    });
   });
 
   it("decides again when the previewed officer went on leave in between, and the ledger still reproduces", async () => {

@@ -13,6 +13,7 @@ import { diffFields } from "../../platform/diff.ts";
 import { type FieldError, problems } from "../../platform/errors.ts";
 import { commitManualAssignment } from "../assignment/assignment.manual.ts";
 import { openAppealDeadline, settleOnStatus } from "../deadlines/deadlines.triggers.ts";
+import { batchAssignmentEvents } from "./cases.history.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
 import { refreshOfficerLoad } from "./officer-load.ts";
 
@@ -270,13 +271,13 @@ export async function caseHistory(db: Database, actor: Actor, id: string) {
     .orderBy("e.seq", "desc")
     .limit(500)
     .execute();
-  return {
-    items: rows.map((r) => ({
-      seq: r.seq,
-      occurredAt: r.occurred_at.toISOString(),
-      action: r.action,
-      actor: r.actor_id ? { id: r.actor_id, fullName: r.full_name ?? "" } : null,
-      changes: r.changes,
-    })),
-  };
+  const own = rows.map((r) => ({
+    seq: Number(r.seq),
+    occurredAt: r.occurred_at.toISOString(),
+    action: r.action as string,
+    actor: r.actor_id ? { id: r.actor_id, fullName: r.full_name ?? "" } : null,
+    changes: r.changes as unknown,
+  }));
+  const batched = await batchAssignmentEvents(db, id);
+  return { items: [...own, ...batched].sort((a, b) => b.seq - a.seq).slice(0, 500) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { call, testApp } from "../../test/harness.ts";
 import { makeOffice, registerCases, verifyLedger } from "./assignment.fixtures.ts";
+import { chosenOnly } from "./assignment.service.ts";
 
 /**
  * A commit reuses its preview's decisions only when nothing they rest on has moved (assignment.reuse.ts): an
@@ -95,5 +96,26 @@ describe("committing a previewed batch", () => {
     const res = await commit(office, p.batchId);
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0]).toMatchObject({ officerId: holder, step: "related_case" });
+  });
+});
+
+describe("a large preview", () => {
+  it("lists only the proposed officer and counts the others it leaves out", () => {
+    const candidate = (officerId: string) => ({ officerId, rank: 1, name: officerId, factors: [] }) as never;
+    const d = {
+      chosenOfficerId: "b",
+      step: "least_load",
+      stepText: "",
+      stepParams: {},
+      candidates: [candidate("a"), candidate("b"), candidate("c")],
+      excluded: [],
+      excludedBy: { on_leave: 4 },
+      omitted: { candidates: 10, excluded: 4 },
+      seed: "s",
+    } as unknown as Parameters<typeof chosenOnly>[0];
+    const trimmed = chosenOnly(d);
+    expect(trimmed.candidates.map((c) => c.officerId)).toEqual(["b"]);
+    expect(trimmed.omitted).toEqual({ candidates: 12, excluded: 4 });
+    expect(trimmed.excludedBy).toEqual({ on_leave: 4 });
   });
 });

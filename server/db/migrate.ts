@@ -18,6 +18,7 @@ import * as m0015 from "./migrations/0015_mla_deadlines.ts";
 import * as m0016 from "./migrations/0016_mla_reference.ts";
 import * as m0017 from "./migrations/0017_batch_ledger.ts";
 import * as m0018 from "./migrations/0018_case_search.ts";
+import * as m0019 from "./migrations/0019_ledger_lz4.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0016_mla_reference": m0016,
   "0017_batch_ledger": m0017,
   "0018_case_search": m0018,
+  "0019_ledger_lz4": m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,7 +12,8 @@ import type { CaseFacts } from "./engine.ts";
  * commit that reaches another app process, or comes after this one restarted, simply decides again.
  */
 type Kept = {
-  fingerprint: string;
+  /** The preview's case facts, fingerprinted only if a commit has to compare them (takePreview). */
+  cases: readonly CaseFacts[];
   inputs: BatchInputs;
   outcomes: Outcome[];
   keptAt: number;
@@ -44,7 +45,7 @@ export function keepPreview(
   const now = Date.now();
   for (const [id, k] of kept) if (now - k.keptAt > TTL_MS) kept.delete(id);
   while (kept.size >= KEEP) kept.delete(kept.keys().next().value!);
-  kept.set(batchId, { fingerprint: fingerprint(inputs, cases), inputs, outcomes, keptAt: now, ...read });
+  kept.set(batchId, { cases, inputs, outcomes, keptAt: now, ...read });
 }
 
 /**
@@ -75,6 +76,7 @@ export function takePreview(
 ): { inputs: BatchInputs; outcomes: Outcome[] } | null {
   const k = kept.get(batchId);
   kept.delete(batchId);
-  if (!k || Date.now() - k.keptAt > TTL_MS || k.fingerprint !== fingerprint(inputs, cases)) return null;
+  if (!k || Date.now() - k.keptAt > TTL_MS) return null;
+  if (fingerprint(k.inputs, k.cases) !== fingerprint(inputs, cases)) return null;
   return { inputs: k.inputs, outcomes: k.outcomes };
 }

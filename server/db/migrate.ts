@@ -19,6 +19,7 @@ import * as m0016 from "./migrations/0016_mla_reference.ts";
 import * as m0017 from "./migrations/0017_batch_ledger.ts";
 import * as m0018 from "./migrations/0018_case_search.ts";
 import * as m0019 from "./migrations/0019_ledger_lz4.ts";
+import * as m0020 from "./migrations/0020_trigram_cost.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0017_batch_ledger": m0017,
   "0018_case_search": m0018,
   "0019_ledger_lz4": m0019,
+  "0020_trigram_cost": m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -49,29 +49,46 @@ export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
       if (typeId) query = query.where("c.case_type_id", "=", typeId);
     } else {
       const text = q.toLowerCase();
-      query = query
-        .innerJoin("case_search as s", "s.case_id", "c.id")
+      // The matches and their text rank, found in case_search alone and joined to the cases once: joined row by
+      // row, the planner re-ran the trigram match for every case (24 → 69 ms on the demo's 300 cases).
+      const matches = db
+        .selectFrom("case_search")
+        .select([
+          "case_id",
+          sql<number>`ts_rank(search_vector, websearch_to_tsquery('simple', ${text}))
+            + word_similarity(${text}, search_text)`.as("text_rank"),
+        ])
         .where((eb) =>
           eb.or([
-            sql<boolean>`s.search_vector @@ websearch_to_tsquery('simple', ${text})`,
-            sql<boolean>`${text} <% s.search_text`,
+            sql<boolean>`search_vector @@ websearch_to_tsquery('simple', ${text})`,
+            sql<boolean>`${text} <% search_text`,
           ]),
-        );
+        )
+        .as("s");
+      query = query.innerJoin(matches, "s.case_id", "c.id");
       // Title matches rank above matches found only among the parties or the subject.
-      rank = sql<number>`ts_rank(s.search_vector, websearch_to_tsquery('simple', ${text}))
-        + word_similarity(${text}, s.search_text) + word_similarity(${text}, lower(c.title))`;
+      rank = sql<number>`s.text_rank + word_similarity(${text}, lower(c.title))`;
     }
   }
 
-  const [{ total }, rows] = await Promise.all([
-    query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow(),
-    (rank ? query.orderBy(rank, "desc") : query)
+  const page = (q: typeof query) =>
+    q
       .select(summaryColumns)
       .orderBy("c.updated_at", "desc")
       .orderBy("c.id")
       .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-  ]);
+      .offset((f.page - 1) * f.pageSize);
+  const countAll = () => query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  if (rank) {
+    // Ranking reads every match anyway, so the page counts them too (count(*) over ()): one pass of the text
+    // match instead of two — the trigram match is the search's cost (24 ms over the demo's 300 cases on PGlite).
+    const rows = await page(query.orderBy(rank, "desc"))
+      .select(sql<number>`count(*) over ()`.as("match_count"))
+      .execute();
+    const total = rows[0] ? Number(rows[0].match_count) : f.page > 1 ? Number((await countAll()).total) : 0;
+    return { items: rows.map(presentSummary), total, page: f.page, pageSize: f.pageSize };
+  }
+  // A plain list keeps its index-ordered page and counts apart (in parallel on PostgreSQL).
+  const [{ total }, rows] = await Promise.all([countAll(), page(query).execute()]);
   return { items: rows.map(presentSummary), total: Number(total), page: f.page, pageSize: f.pageSize };
 }

@@ -8,7 +8,7 @@ import {
 } from "../../../common/schemas/documents.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
-import { type FieldError, Problem, problems } from "../../platform/errors.ts";
+import { readFileUpload } from "../../platform/http/multipart.ts";
 import * as documents from "./documents.service.ts";
 import { contentDisposition } from "./documents.sniff.ts";
 
@@ -77,46 +77,6 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/**
- * Reads the multipart body: text fields into a map, the one `file` part into memory (the size limit from
- * config caps it; busboy stops at the limit and marks the stream truncated, which is a 413 here).
- */
-async function readUpload(req: FastifyRequest): Promise<documents.Upload> {
-  if (!req.isMultipart()) {
-    throw new Problem(415, "unsupported_media_type", "Send the document as multipart/form-data.");
-  }
-  const raw: Record<string, string | string[]> = {};
-  const errors: FieldError[] = [];
-  let file: { fileName: string; bytes: Buffer } | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === "file") {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) {
-        throw new Problem(413, "payload_too_large", "The file is larger than the upload limit.");
-      }
-      if (part.fieldname === "file") file = { fileName: part.filename, bytes: Buffer.concat(chunks) };
-      else
-        errors.push({ path: `body.${part.fieldname}`, message: "is not expected; send the file as `file`" });
-      continue;
-    }
-    // Empty text fields (as an HTML form sends them) count as absent.
-    const value = String(part.value ?? "");
-    if (value === "") continue;
-    const seen = raw[part.fieldname];
-    raw[part.fieldname] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
-  }
-  const parsed = documentUploadFields.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      errors.push({
-        path: ["body", ...issue.path.map(String)].join("."),
-        message: issue.message,
-        code: issue.code,
-      });
-    }
-  }
-  if (!file) errors.push({ path: "body.file", message: "is required" });
-  if (errors.length > 0 || !parsed.success || !file) throw problems.validation(errors);
-  return { fields: parsed.data, fileName: file.fileName, bytes: file.bytes };
+function readUpload(req: FastifyRequest): Promise<documents.Upload> {
+  return readFileUpload(req, documentUploadFields, { what: "the document", repeated: "list" });
 }

@@ -11,7 +11,7 @@ import {
 } from "../../../../common/schemas/mla-evidence.ts";
 import { idParams } from "../../../../common/schemas/shared.ts";
 import { requireActor } from "../../../platform/auth/plugin.ts";
-import { type FieldError, Problem, problems } from "../../../platform/errors.ts";
+import { readFileUpload } from "../../../platform/http/multipart.ts";
 import * as evidence from "./evidence.service.ts";
 
 const tags = ["mla"];
@@ -131,41 +131,6 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/**
- * The multipart body: text fields validated with the upload schema, the one `file` part in memory (the
- * configured size limit caps it; busboy marks a cut stream truncated, which is a 413 here).
- */
-async function readUpload(req: FastifyRequest): Promise<evidence.EvidenceUpload> {
-  if (!req.isMultipart()) {
-    throw new Problem(415, "unsupported_media_type", "Send the evidence file as multipart/form-data.");
-  }
-  const raw: Record<string, string> = {};
-  const errors: FieldError[] = [];
-  let file: { fileName: string; bytes: Buffer } | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === "file") {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) {
-        throw new Problem(413, "payload_too_large", "The file is larger than the upload limit.");
-      }
-      if (part.fieldname === "file") file = { fileName: part.filename, bytes: Buffer.concat(chunks) };
-      else
-        errors.push({ path: `body.${part.fieldname}`, message: "is not expected; send the file as `file`" });
-      continue;
-    }
-    const value = String(part.value ?? "");
-    if (value === "") continue; // an HTML form's empty field counts as absent
-    if (part.fieldname in raw) errors.push({ path: `body.${part.fieldname}`, message: "is given twice" });
-    raw[part.fieldname] = value;
-  }
-  const parsed = evidenceUploadFields.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      errors.push({ path: ["body", ...issue.path.map(String)].join("."), message: issue.message });
-    }
-  }
-  if (!file) errors.push({ path: "body.file", message: "is required" });
-  if (errors.length > 0 || !parsed.success || !file) throw problems.validation(errors);
-  return { fields: parsed.data, fileName: file.fileName, bytes: file.bytes };
+function readUpload(req: FastifyRequest): Promise<evidence.EvidenceUpload> {
+  return readFileUpload(req, evidenceUploadFields, { what: "the evidence file", repeated: "refuse" });
 }

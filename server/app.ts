@@ -20,6 +20,7 @@ import { assignmentRoutes } from "./modules/assignment/assignment.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { calendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { caseRoutes } from "./modules/cases/cases.routes.ts";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { deadlineRoutes } from "./modules/deadlines/deadlines.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
@@ -32,6 +33,7 @@ import { mlaRoutes } from "./modules/mla/mla.routes.ts";
 import { mlaReferenceRoutes } from "./modules/mla/reference/mla.reference.routes.ts";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.ts";
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
+import { allowWidgetFraming, publicRoutes } from "./modules/public/public.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { taskRoutes } from "./modules/tasks/tasks.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.decorate("deps", deps);
   installProblemHandler(app);
   installNulGuard(app);
+  allowWidgetFraming(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -111,6 +114,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(auditRoutes);
       await api.register(assignmentRoutes);
       await api.register(notificationRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(publicRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -26,6 +26,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   CAMS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  CAMS_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  CAMS_PUBLIC_MASK_NAMES: z.stringbool().default(true),
   CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   CAMS_DAILY_HEARING_LIMIT: z.coerce.number().int().min(1).max(100).default(6),
   CAMS_REMINDER_LEAD_DAYS: z
@@ -53,6 +55,10 @@ export type Config = {
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   loginRatePerMinute: number;
+  /** Requests per minute per IP to the public (no-login) endpoints. */
+  publicRatePerMinute: number;
+  /** Private individuals' names shown as initials on the public pages. */
+  publicMaskNames: boolean;
   uploadMaxBytes: number;
   /** More hearings than this for one officer on one day is flagged on the cause list. */
   dailyHearingLimit: number;
@@ -91,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.CAMS_LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.CAMS_LOGIN_LOCKOUT_MINUTES,
     loginRatePerMinute: e.CAMS_LOGIN_RATE_PER_MINUTE,
+    publicRatePerMinute: e.CAMS_PUBLIC_RATE_PER_MINUTE,
+    publicMaskNames: e.CAMS_PUBLIC_MASK_NAMES,
     uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
     dailyHearingLimit: e.CAMS_DAILY_HEARING_LIMIT,
     reminderLeadDays: [...new Set(e.CAMS_REMINDER_LEAD_DAYS.split(",").map(Number))].sort((a, b) => b - a),

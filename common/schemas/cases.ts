@@ -8,9 +8,17 @@ import {
   OUTCOMES,
   PARTY_SIDES,
 } from "../case-status.ts";
+import { ADJOURNMENT_SIDES } from "./hearings.ts";
 import { isoDate, orgRef, pagination, personRef, trimmed, uuid, version } from "./shared.ts";
 
 export const caseStatus = z.enum(CASE_STATUSES);
+/** Age of a case since filed, in years (DOMAIN.md §8): <1, 1–3, 3–5, 5–10, >10. */
+export const AGE_BUCKETS = ["lt1", "1to3", "3to5", "5to10", "gt10"] as const;
+/**
+ * Cases needing attention: stale (flagged and not updated since), an open task or an open deadline past its
+ * (internal) due date, an appeal deadline whose legal date passed with no appeal filed (time-barred).
+ */
+export const ATTENTION_KINDS = ["stale", "overdueTask", "overdueDeadline", "timeBarred"] as const;
 export const caseStage = z.enum(CASE_STAGES);
 export const outcome = z.enum(OUTCOMES);
 export const governmentResult = z.enum(GOVERNMENT_RESULTS);
@@ -93,6 +101,25 @@ export const caseListQuery = pagination.extend({
   year: z.coerce.number().int().min(1947).max(2100).optional(),
   flag: z.enum(["contempt", "constitutional", "taxRecovery", "confidential"]).optional(),
   assignedTo: z.union([z.enum(["me", "unassigned"]), uuid]).optional(),
+  // The dashboard's drill-downs (issue 6): each figure's filter, so the list counts by the figure's predicate.
+  /** Assigned to an officer of this law office. */
+  officeId: uuid.optional(),
+  /** Years since filed (filed_on, else 1 January of the case's year), in the courts' today. */
+  ageBucket: z.enum(AGE_BUCKETS).optional(),
+  attention: z.enum(ATTENTION_KINDS).optional(),
+  /** Has a scheduled hearing on a day from hearingFrom to hearingTo (both included). */
+  hearingFrom: isoDate.optional(),
+  hearingTo: isoDate.optional(),
+  /** Disposed of (decided_on, and no longer pending) in this month, YYYY-MM. */
+  decidedMonth: z
+    .string()
+    .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM")
+    .optional(),
+  result: governmentResult.optional(),
+  /** Has a hearing adjourned at the request of this side. */
+  adjournedBy: z.enum(ADJOURNMENT_SIDES).optional(),
+  /** Has a hearing adjourned for exactly this reason. */
+  adjournmentReason: z.string().trim().min(1).max(1000).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 

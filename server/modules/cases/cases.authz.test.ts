@@ -123,7 +123,7 @@ describe("authorization matrix", () => {
     },
   );
 
-  it.each(ROLES.filter((r) => r !== "law_ministry") as Role[])(
+  it.each(ROLES.filter((r) => r !== "law_ministry" && r !== "executive_viewer") as Role[])(
     "%s sees nothing of another organisation's case",
     async (role) => {
       const s = await signedIn([role]);
@@ -139,6 +139,22 @@ describe("authorization matrix", () => {
       searchedByText: true,
       searchedByNumber: true,
       read: "200:ok",
+    });
+  });
+
+  it("the executive viewer reads another organisation's case, and changes nothing, downloads nothing", async () => {
+    const s = await signedIn(["executive_viewer"]);
+    expect(await probe(s, otherOrgCase)).toEqual({
+      listed: true,
+      searchedByText: true,
+      searchedByNumber: true,
+      read: "200:ok",
+      edit: "403:forbidden",
+      status: "403:forbidden",
+      assign: "403:forbidden",
+      history: "200:ok",
+      documents: "200:ok",
+      download: "403:forbidden",
     });
   });
 

@@ -18,7 +18,8 @@ type CaseEB = ExpressionBuilder<DB & { c: DB["cases"] }, "c">;
 export function caseScope(actor: Actor) {
   return (eb: CaseEB): ExpressionWrapper<DB & { c: DB["cases"] }, "c", SqlBool> => {
     const roleScopes = [];
-    if (hasRole(actor, "law_ministry")) roleScopes.push(sql<boolean>`true`);
+    // the executive reads every case behind its dashboard's figures (DOMAIN.md §2), read-only
+    if (hasRole(actor, "law_ministry", "executive_viewer")) roleScopes.push(sql<boolean>`true`);
     if (hasRole(actor, "focal_person", "nodal_officer")) {
       roleScopes.push(eb("c.organisation_id", "=", actor.organisationId));
     }
@@ -70,12 +71,16 @@ export function caseAbilities(actor: Actor, c: CaseForAbilities): CaseAbilities 
   const assignedToMe = c.assigned_officer_id === actor.userId;
   const edit = ownsIt || hasRole(actor, "law_ministry") || assignedToMe;
   const assign = hasRole(actor, "law_ministry", "assigning_officer");
+  // an executive viewer reads dashboards and the cases behind them, not the case files
+  const executiveOnly =
+    hasRole(actor, "executive_viewer") &&
+    !hasRole(actor, "law_ministry", "focal_person", "nodal_officer", "assigning_officer", "law_officer");
   return {
     edit,
     changeStatus: edit,
     assign,
     upload: edit,
-    download: true,
+    download: !executiveOnly,
     link: edit,
     manageAccess: edit && c.is_confidential,
   };

@@ -11,6 +11,15 @@ import { useLocale } from "./format.ts";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { useMe, useSession } from "./session.tsx";
 
+const CASE_ROLES = [
+  "law_ministry",
+  "focal_person",
+  "nodal_officer",
+  "assigning_officer",
+  "law_officer",
+  "executive_viewer",
+];
+
 type NavItem = {
   to: string;
   label: string;
@@ -35,6 +44,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { to: "/cases", label: t("nav.cases"), testId: "nav-cases", show: true, exact: true },
     { to: "/cases/new", label: t("nav.newCase"), testId: "nav-new-case", show: me.abilities.registerCases },
+    {
+      to: "/dashboard",
+      label: t("dashboard.nav"),
+      testId: "nav-dashboard",
+      // the roles with a case scope, and the executive's read-only view
+      show: CASE_ROLES.some((r) => me.roles.includes(r)),
+    },
     { to: "/cause-list", label: t("nav.causeList"), testId: "nav-cause-list", show: true },
     { to: "/tasks", label: t("nav.tasks"), testId: "nav-tasks", show: true },
     { to: "/deadlines", label: t("nav.deadlines"), testId: "nav-deadlines", show: true },

@@ -51,6 +51,21 @@ const MlaRulesPage = lazy(() =>
 const MlaMetricsPage = lazy(() =>
   import("../features/mla/metrics/MlaMetricsPage.tsx").then((m) => ({ default: m.MlaMetricsPage })),
 );
+const DashboardPage = lazy(() =>
+  import("../features/dashboard/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+// The public face (no login): case status, a ministry's page, the embeddable widget.
+const PublicCaseSearchPage = lazy(() =>
+  import("../features/public/PublicCaseSearchPage.tsx").then((m) => ({ default: m.PublicCaseSearchPage })),
+);
+const PublicOrganisationPage = lazy(() =>
+  import("../features/public/PublicOrganisationPage.tsx").then((m) => ({
+    default: m.PublicOrganisationPage,
+  })),
+);
+const PublicWidgetPage = lazy(() =>
+  import("../features/public/PublicWidgetPage.tsx").then((m) => ({ default: m.PublicWidgetPage })),
+);
 const MailOutboxPage = lazy(() =>
   import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
 );
@@ -118,12 +133,24 @@ export function AppRoutes() {
           </PublicOnly>
         }
       />
+      <Route
+        element={
+          <Suspense fallback={<FullPageLoader />}>
+            <Outlet />
+          </Suspense>
+        }
+      >
+        <Route path="/public" element={<PublicCaseSearchPage />} />
+        <Route path="/public/organisations/:code" element={<PublicOrganisationPage />} />
+        <Route path="/public/widget/:code" element={<PublicWidgetPage />} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route index element={<Navigate to="/cases" replace />} />
         <Route path="/cases" element={<CaseListPage />} />
         <Route path="/cases/new" element={<CaseFormPage />} />
         <Route path="/cases/:id" element={<CasePage />} />
         <Route path="/cases/:id/edit" element={<CaseFormPage />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/cause-list" element={<CauseListPage />} />
         <Route path="/cause-list/import" element={<CauseListImportPage />} />
         <Route path="/tasks" element={<TasksPage />} />

@@ -68,6 +68,9 @@ export function LoginPage() {
               {t("auth.registerLink")}
             </Anchor>
           </Text>
+          <Anchor component={Link} to="/public" size="sm" data-testid="public-link">
+            {t("public.caseStatusLink")}
+          </Anchor>
         </Stack>
       </form>
     </AuthLayout>

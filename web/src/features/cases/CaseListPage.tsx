@@ -7,6 +7,7 @@ import { useMe } from "../../app/session.tsx";
 import { useCaseList } from "./api.ts";
 import { CaseFilters } from "./CaseFilters.tsx";
 import { CaseTable } from "./CaseTable.tsx";
+import { DRILL_KEYS, DrillFilters } from "./DrillFilters.tsx";
 import type { CaseListQuery } from "./types.ts";
 
 const PAGE_SIZE = 25;
@@ -19,6 +20,7 @@ const KEYS = [
   "year",
   "flag",
   "assignedTo",
+  ...DRILL_KEYS,
 ] as const;
 
 /** The case register: every filter lives in the URL, so a search can be bookmarked and Back works. */
@@ -64,6 +66,10 @@ export function CaseListPage() {
         )}
       </Group>
       <CaseFilters query={query} onChange={update} />
+      <DrillFilters
+        query={query}
+        onClear={(keys) => update(Object.fromEntries(keys.map((k) => [k, undefined])))}
+      />
       {list.isError && <QueryError error={list.error} testId="case-list-error" />}
       {list.isPending && (
         <Center p="xl">

@@ -130,6 +130,16 @@ export type CaseListQuery = {
   year?: string;
   flag?: string;
   assignedTo?: string;
+  // the dashboard's drill-downs (server: caseListQuery)
+  officeId?: string;
+  ageBucket?: string;
+  attention?: string;
+  hearingFrom?: string;
+  hearingTo?: string;
+  decidedMonth?: string;
+  result?: string;
+  adjournedBy?: string;
+  adjournmentReason?: string;
   page?: number;
   pageSize?: number;
 };

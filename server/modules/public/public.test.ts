@@ -220,7 +220,9 @@ describe("public face: never leaks", () => {
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, `${url} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
-      expect([200, 400, 404], url).toContain(res.statusCode);
+      // 414: Fastify's answer to a path segment longer than its router keeps (seen on some runs for the
+      // 5,000-character organisation code; others fall through to 404)
+      expect([200, 400, 404, 414], url).toContain(res.statusCode);
       for (const bad of w.forbidden) {
         expect(res.body.includes(bad), `${url} leaked ${bad}`).toBe(false);
       }

@@ -23,6 +23,7 @@ import { caseRoutes } from "./modules/cases/cases.routes.ts";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { deadlineRoutes } from "./modules/deadlines/deadlines.routes.ts";
 import { documentRoutes } from "./modules/documents/documents.routes.ts";
+import { exportRoutes } from "./modules/exports/exports.routes.ts";
 import { healthRoutes } from "./modules/health/health.routes.ts";
 import { hearingRoutes } from "./modules/hearings/hearings.routes.ts";
 import { mlaDeadlineRoutes } from "./modules/mla/deadlines/mla.deadlines.routes.ts";
@@ -35,6 +36,7 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { organisationRoutes } from "./modules/organisations/organisations.routes.ts";
 import { allowWidgetFraming, publicRoutes } from "./modules/public/public.routes.ts";
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
+import { reportRoutes } from "./modules/reports/reports.routes.ts";
 import { taskRoutes } from "./modules/tasks/tasks.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
@@ -103,6 +105,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(documentRoutes);
       await api.register(hearingRoutes);
       await api.register(calendarRoutes);
+      await api.register(reportRoutes);
       await api.register(deadlineRoutes);
       await api.register(taskRoutes);
       await api.register(mlaRoutes);
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(assignmentRoutes);
       await api.register(notificationRoutes);
       await api.register(dashboardRoutes);
+      await api.register(exportRoutes);
       await api.register(publicRoutes);
     },
     { prefix: "/api/v1" },

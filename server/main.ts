@@ -6,6 +6,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
+import { exportJobs } from "./modules/exports/exports.jobs.ts";
 import { loadMlaReference } from "./modules/mla/mla.reference.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
@@ -29,9 +30,8 @@ async function main() {
   const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));
   const app = await buildApp({ db: handle.db, config, storage });
   const address = await app.listen({ host: config.host, port: config.port });
-  const jobs = config.jobs
-    ? await startJobs(handle, config.databaseUrl, camsJobs(handle.db, config), app.log)
-    : null;
+  const schedule = [...camsJobs(handle.db, config), ...exportJobs(handle.db, storage)];
+  const jobs = config.jobs ? await startJobs(handle, config.databaseUrl, schedule, app.log) : null;
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");

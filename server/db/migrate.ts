@@ -20,6 +20,8 @@ import * as m0017 from "./migrations/0017_batch_ledger.ts";
 import * as m0018 from "./migrations/0018_case_search.ts";
 import * as m0019 from "./migrations/0019_ledger_lz4.ts";
 import * as m0020 from "./migrations/0020_trigram_cost.ts";
+import * as m0021 from "./migrations/0021_exports.ts";
+import * as m0022 from "./migrations/0022_saved_filters.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   "0018_case_search": m0018,
   "0019_ledger_lz4": m0019,
   "0020_trigram_cost": m0020,
+  "0021_exports": m0021,
+  "0022_saved_filters": m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

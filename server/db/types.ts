@@ -1,10 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AssignmentTables } from "./types.assignment.ts";
 import type { DeadlineTables } from "./types.deadlines.ts";
+import type { ExportTables } from "./types.exports.ts";
 import type { MlaTables } from "./types.mla.ts";
 import type { MlaDeadlineTables } from "./types.mla-deadlines.ts";
 import type { MlaEvidenceTables } from "./types.mla-evidence.ts";
 import type { MlaReferenceTables } from "./types.mla-reference.ts";
+import type { ReportTables } from "./types.reports.ts";
 
 /** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
 
@@ -318,7 +320,9 @@ export interface DB
     MlaTables,
     MlaReferenceTables,
     MlaEvidenceTables,
-    MlaDeadlineTables {
+    MlaDeadlineTables,
+    ReportTables,
+    ExportTables {
   hearings: HearingsTable;
   hearing_imports: HearingImportsTable;
   calendar_feeds: CalendarFeedsTable;

@@ -4,6 +4,7 @@ import { courtDay } from "../../platform/clock.ts";
 import type { ScheduledJob } from "../../platform/jobs.ts";
 import { deliverOutbox } from "../../platform/mail.ts";
 import { sendMlaDeadlineAlerts } from "../mla/deadlines/mla.reminders.ts";
+import { sendWeeklyReports } from "../reports/reports.weekly.ts";
 import { escalateOverdueTasks } from "../tasks/tasks.escalation.ts";
 import { sendDailyDigests } from "./digest.ts";
 import { sendDueReminders } from "./reminders.scan.ts";
@@ -36,6 +37,8 @@ export function camsJobs(db: Database, config: Config): ScheduledJob[] {
     { name: "tasks-escalate", cron: "5 * * * *", run: () => escalateOverdueTasks(db, courtDay()) },
     { name: "cases-stale", cron: "30 1 * * *", run: () => flagAllStaleCases(db, config.staleAfterDays) },
     { name: "daily-digest", cron: "0 7 * * *", run: () => sendDailyDigests(db, courtDay(), url) },
+    // hourly, not once: a process down at 07:15 still sends the day's reports; last_sent_on keeps them single
+    { name: "weekly-reports", cron: "15 * * * *", run: () => sendWeeklyReports(db, courtDay(), url) },
     {
       name: "mail-deliver",
       cron: "* * * * *",

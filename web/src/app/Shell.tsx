@@ -213,6 +213,9 @@ export function Shell({ children }: { children: ReactNode }) {
                   {me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(t("common.listSeparator"))}
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/exports" data-testid="nav-exports">
+                  {t("exports.myExports")}
+                </Menu.Item>
                 <Menu.Item
                   data-testid="logout"
                   onClick={() => {

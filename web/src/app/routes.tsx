@@ -21,6 +21,9 @@ import { Shell } from "./Shell.tsx";
 import { useSession } from "./session.tsx";
 
 // Pages opened less often load on first use, which keeps the main bundle small.
+const ExportsPage = lazy(() =>
+  import("../features/exports/ExportsPage.tsx").then((m) => ({ default: m.ExportsPage })),
+);
 const TasksPage = lazy(() =>
   import("../features/tasks/TasksPage.tsx").then((m) => ({ default: m.TasksPage })),
 );
@@ -154,6 +157,7 @@ export function AppRoutes() {
         <Route path="/cause-list" element={<CauseListPage />} />
         <Route path="/cause-list/import" element={<CauseListImportPage />} />
         <Route path="/tasks" element={<TasksPage />} />
+        <Route path="/exports" element={<ExportsPage />} />
         <Route path="/deadlines" element={<DeadlinesPage />} />
         <Route path="/limitation-rules" element={<LimitationRulesPage />} />
         <Route path="/court-calendar" element={<CourtCalendarPage />} />

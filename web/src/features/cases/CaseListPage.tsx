@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { QueryError } from "../../app/forms.tsx";
 import { useMe } from "../../app/session.tsx";
+import { ExportMenu } from "../exports/ExportMenu.tsx";
+import { SavedFilters } from "../reports/SavedFilters.tsx";
 import { useCaseList } from "./api.ts";
 import { CaseFilters } from "./CaseFilters.tsx";
 import { CaseTable } from "./CaseTable.tsx";
@@ -59,13 +61,17 @@ export function CaseListPage() {
         <Title order={1} size="h2">
           {t("cases.listTitle")}
         </Title>
-        {me.abilities.registerCases && (
-          <Button component={Link} to="/cases/new" data-testid="case-new">
-            {t("nav.newCase")}
-          </Button>
-        )}
+        <Group gap="xs" align="flex-start">
+          <ExportMenu query={query} />
+          {me.abilities.registerCases && (
+            <Button component={Link} to="/cases/new" data-testid="case-new">
+              {t("nav.newCase")}
+            </Button>
+          )}
+        </Group>
       </Group>
       <CaseFilters query={query} onChange={update} />
+      <SavedFilters />
       <DrillFilters
         query={query}
         onClear={(keys) => update(Object.fromEntries(keys.map((k) => [k, undefined])))}

@@ -1,0 +1,163 @@
+import { sql } from "kysely";
+import { z } from "zod";
+import type { Role } from "../../../common/roles.ts";
+import { isRole } from "../../../common/roles.ts";
+import { caseListQuery } from "../../../common/schemas/cases.ts";
+import type { Database } from "../../db/connection.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { courtDay } from "../../platform/clock.ts";
+import { presentSummary } from "../cases/cases.present.ts";
+import { caseQuery, summaryColumns } from "../cases/cases.repo.ts";
+import { type CaseFilters, filterCases } from "../cases/cases.search.ts";
+import { CsvWriter } from "./export.csv.ts";
+import { PdfWriter } from "./export.pdf.ts";
+import { type Cell, XlsxWriter } from "./export.xlsx.ts";
+
+/**
+ * The case list as rows for a file: the same scope (caseQuery) and filters (filterCases) as GET /cases, in the
+ * list's order (most recently updated first, then id), read in keyset batches so 100,000 rows never make one
+ * result. Free-text search (`q`) is not exportable: its order is a relevance rank, not a stable key.
+ */
+export const EXPORT_FORMATS = ["csv", "xlsx", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportFilters = caseListQuery.omit({ q: true, page: true, pageSize: true });
+export const exportQuery = exportFilters.extend({ format: z.enum(EXPORT_FORMATS) });
+
+/** Answered at once up to this many rows; above it a background job. PDF stops here (paper, not data). */
+export const DIRECT_LIMIT = 5000;
+const BATCH = 2000;
+
+export const HEADER = [
+  "Case number",
+  "Title",
+  "Court",
+  "Bench",
+  "Organisation",
+  "Status",
+  "Officer",
+  "Next hearing",
+  "Filed on",
+  "Updated at",
+] as const;
+
+export const MEDIA_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+function scoped(db: Database, actor: Actor, filters: CaseFilters, today: string) {
+  return filterCases(caseQuery(db, actor), actor, filters, today);
+}
+
+export async function countExport(db: Database, actor: Actor, filters: CaseFilters) {
+  const row = await scoped(db, actor, filters, courtDay())
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+/** Batches of rows in the list's order; the cursor is updated_at as text, so microseconds are kept. */
+async function* caseRows(db: Database, actor: Actor, filters: CaseFilters): AsyncGenerator<Cell[][]> {
+  const today = courtDay();
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    let query = scoped(db, actor, filters, today)
+      .select(summaryColumns)
+      .select([
+        "c.filed_on",
+        sql<string>`c.updated_at::text`.as("cursor_at"),
+        sql<string | null>`(select min(h.hearing_date)::text from hearings h
+          where h.case_id = c.id and h.state = 'scheduled' and h.hearing_date >= ${today}::date)`.as(
+          "next_hearing",
+        ),
+      ]);
+    if (after) {
+      const { at, id } = after;
+      query = query.where(sql<boolean>`(c.updated_at < ${at}::timestamptz
+        or (c.updated_at = ${at}::timestamptz and c.id > ${id}::uuid))`);
+    }
+    const rows = await query.orderBy("c.updated_at", "desc").orderBy("c.id").limit(BATCH).execute();
+    if (rows.length === 0) return;
+    yield rows.map((r) => {
+      const s = presentSummary(r);
+      return [
+        s.displayNumber,
+        s.title,
+        s.court.nameEn,
+        s.bench?.nameEn ?? "",
+        s.organisation.nameEn,
+        s.status,
+        s.assignedOfficer?.fullName ?? "",
+        r.next_hearing,
+        r.filed_on,
+        s.updatedAt,
+      ];
+    });
+    const last = rows[rows.length - 1]!;
+    after = { at: last.cursor_at, id: last.id };
+    if (rows.length < BATCH) return;
+  }
+}
+
+/** Writes the whole file, calling onBatch with the rows written so far (a job's progress). */
+export async function renderExport(
+  db: Database,
+  actor: Actor,
+  format: ExportFormat,
+  filters: CaseFilters,
+  onBatch: (rowsDone: number) => Promise<void> = async () => {},
+): Promise<{ file: Buffer; rows: number }> {
+  const writer =
+    format === "csv"
+      ? new CsvWriter(HEADER)
+      : format === "xlsx"
+        ? new XlsxWriter(HEADER, "Cases")
+        : new PdfWriter(HEADER, `CAMS case list — ${courtDay()}`);
+  let rows = 0;
+  for await (const batch of caseRows(db, actor, filters)) {
+    writer.add(batch);
+    rows += batch.length;
+    await onBatch(rows);
+  }
+  return { file: await writer.finish(), rows };
+}
+
+export function exportFileName(format: ExportFormat, at = new Date()) {
+  return `cases-${at.toISOString().slice(0, 16).replace(/[-:T]/g, "")}.${format}`;
+}
+
+/** The user as an Actor, as the session lookup builds it: a job runs with the asker's scope at run time. */
+export async function actorOf(db: Database, userId: string): Promise<Actor | null> {
+  const row = await db
+    .selectFrom("users as u")
+    .innerJoin("organisations as o", "o.id", "u.organisation_id")
+    .select([
+      "u.id",
+      "u.username",
+      "u.full_name",
+      "u.status",
+      "u.locale",
+      "u.organisation_id",
+      "o.kind",
+      "o.active",
+      sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id)`.as("roles"),
+    ])
+    .where("u.id", "=", userId)
+    .executeTakeFirst();
+  // a user deactivated since asking gets nothing exported
+  if (row?.status !== "active" || !row.active) return null;
+  return {
+    userId: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    organisationId: row.organisation_id,
+    organisationKind: row.kind,
+    roles: new Set(row.roles.filter(isRole) as Role[]),
+    locale: row.locale === "ur" ? "ur" : "en",
+    sessionId: "export-job",
+    ip: null,
+    userAgent: null,
+    requestId: null,
+  };
+}

@@ -1,10 +1,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
-import type { Role } from "../../../common/roles.ts";
-import { isRole } from "../../../common/roles.ts";
 import { caseListQuery } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { type Actor, jobActor } from "../../platform/actor.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { presentSummary } from "../cases/cases.present.ts";
 import { caseQuery, summaryColumns } from "../cases/cases.repo.ts";
@@ -147,17 +145,16 @@ export async function actorOf(db: Database, userId: string): Promise<Actor | nul
     .executeTakeFirst();
   // a user deactivated since asking gets nothing exported
   if (row?.status !== "active" || !row.active) return null;
-  return {
-    userId: row.id,
-    username: row.username,
-    fullName: row.full_name,
-    organisationId: row.organisation_id,
-    organisationKind: row.kind,
-    roles: new Set(row.roles.filter(isRole) as Role[]),
-    locale: row.locale === "ur" ? "ur" : "en",
-    sessionId: "export-job",
-    ip: null,
-    userAgent: null,
-    requestId: null,
-  };
+  return jobActor(
+    {
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      organisationId: row.organisation_id,
+      organisationKind: row.kind,
+      locale: row.locale,
+      roles: row.roles,
+    },
+    "export-job",
+  );
 }

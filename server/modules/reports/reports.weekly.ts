@@ -1,10 +1,9 @@
 import { sql } from "kysely";
-import { isRole, type Role } from "../../../common/roles.ts";
 import { caseListQuery } from "../../../common/schemas/cases.ts";
 import { caseListSearch } from "../../../common/schemas/reports.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Trx } from "../../db/transaction.ts";
-import type { Actor } from "../../platform/actor.ts";
+import { type Actor, jobActor } from "../../platform/actor.ts";
 import { queueMail } from "../../platform/mail.ts";
 import { listCases } from "../cases/cases.search.ts";
 
@@ -35,22 +34,20 @@ type Due = {
 /** 0 = Sunday … 6 = Saturday of a courts' day (YYYY-MM-DD). */
 export const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
-/** The subscriber as an Actor, as a session would build them (no request context: the job acts). */
-function actorOf(d: Due): Actor {
-  return {
-    userId: d.user_id,
-    username: d.username,
-    fullName: d.full_name,
-    organisationId: d.organisation_id,
-    organisationKind: d.organisation_kind,
-    roles: new Set(d.roles.filter(isRole) as Role[]),
-    locale: d.locale,
-    sessionId: "",
-    ip: null,
-    userAgent: null,
-    requestId: null,
-  };
-}
+/** The subscriber as the job acts for them. */
+const actorOf = (d: Due): Actor =>
+  jobActor(
+    {
+      id: d.user_id,
+      username: d.username,
+      fullName: d.full_name,
+      organisationId: d.organisation_id,
+      organisationKind: d.organisation_kind,
+      locale: d.locale,
+      roles: d.roles,
+    },
+    "weekly-report",
+  );
 
 const words = {
   en: {

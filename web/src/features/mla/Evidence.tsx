@@ -16,7 +16,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatBytes, formatDateTime, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
-import { AddEvidenceDialog, CertificationDialog, CustodyDialog } from "./EvidenceForms.tsx";
+import { CertificationDialog } from "./EvidenceCertification.tsx";
+import { AddEvidenceDialog, CustodyDialog } from "./EvidenceForms.tsx";
 import { type CustodyEntry, type EvidenceItem, evidenceFileUrl, useEvidence } from "./evidence.api.ts";
 
 /**

@@ -18,6 +18,12 @@ const orgFigure = figure.extend({ organisation: orgRef });
 export const dashboardSchema = z.object({
   /** The courts' day the figures were counted on (ages, overdue, the next 7 days). */
   asOf: z.string(),
+  /**
+   * How fresh the figures are. Figures over wide scopes are pre-counted (every `everyMinutes`) and read from that
+   * count; `countedAt` is its time, null when every figure was counted live for this reader. The drill-down
+   * lists are always live, so they may differ from a figure by what changed since `countedAt`.
+   */
+  freshness: z.object({ countedAt: z.string().nullable(), everyMinutes: z.number() }),
   /** The organisation the dashboard is for; null for the whole scope of the reader. */
   organisation: orgRef.extend({ kind: z.string() }).nullable(),
   pendency: z.object({

@@ -146,6 +146,7 @@ export async function getDashboard(
 
   return {
     asOf: today,
+    freshness: { countedAt: null, everyMinutes: 0 },
     organisation: organisation ? { ...orgRef(organisation), kind: organisation.kind } : null,
     pendency: {
       total,

@@ -23,10 +23,13 @@ export const publicOrganisationParams = z.object({ code: code(40) });
 export const publicOrganisationQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** Narrows the pending list to one court (its code, as in /public/courts). */
+  court: code(20).optional(),
 });
 
 const names = { code: z.string(), nameEn: z.string(), nameUr: z.string() };
 export const publicPlace = z.object(names);
+export type PublicPlace = z.infer<typeof publicPlace>;
 
 export const publicCase = z.object({
   court: publicPlace,
@@ -44,6 +47,9 @@ export const publicCase = z.object({
 export type PublicCase = z.infer<typeof publicCase>;
 
 export const publicCaseResult = z.object({ items: z.array(publicCase) });
+
+/** The courts a public search may be narrowed to, in their order of precedence. */
+export const publicCourtList = z.object({ items: z.array(publicPlace) });
 
 const count = z.number().int().nonnegative();
 export const publicCount = z.object({ key: z.string(), nameEn: z.string(), nameUr: z.string(), count });
@@ -67,6 +73,8 @@ export const AGE_BUCKETS = ["under_1", "1_3", "3_5", "5_10", "over_10"] as const
 
 export const publicStatistics = z.object({
   asOf: z.string(),
+  /** When the figures were counted (ISO time): they are counted every few minutes, not on each request. */
+  countedAt: z.string(),
   total: count,
   byOrganisation: z.array(publicCount),
   byCourt: z.array(publicCount),

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { AssignmentTables } from "./types.assignment.ts";
 import type { DeadlineTables } from "./types.deadlines.ts";
 import type { ExportTables } from "./types.exports.ts";
+import type { FigureTables } from "./types.figures.ts";
 import type { MlaTables } from "./types.mla.ts";
 import type { MlaDeadlineTables } from "./types.mla-deadlines.ts";
 import type { MlaEvidenceTables } from "./types.mla-evidence.ts";
@@ -322,7 +323,8 @@ export interface DB
     MlaEvidenceTables,
     MlaDeadlineTables,
     ReportTables,
-    ExportTables {
+    ExportTables,
+    FigureTables {
   hearings: HearingsTable;
   hearing_imports: HearingImportsTable;
   calendar_feeds: CalendarFeedsTable;

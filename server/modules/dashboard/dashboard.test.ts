@@ -10,6 +10,7 @@ import {
   signedIn,
 } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
+import { countCaseFigures } from "./dashboard.figures.ts";
 
 /**
  * Issue 6's must-show: every figure of the dashboard equals the total of the case list it drills down to, for
@@ -149,6 +150,8 @@ describe("dashboard", () => {
         due_on: addDays(courtDay(), -2),
       })
       .execute();
+    // the wide-scope figures are pre-counted: count now, after the data (an earlier file may have counted)
+    await countCaseFigures(handle.db);
   });
 
   it("gives a ministry only its own cases, and each figure as many as its list", async () => {
@@ -236,7 +239,10 @@ describe("dashboard", () => {
       body: { kind: "mla_incoming", title: "Incoming request" },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect((await dashboard(law)).json()).toEqual(before);
+    await countCaseFigures((await testApp()).handle.db);
+    const after = (await dashboard(law)).json();
+    expect(after.freshness.countedAt > before.freshness.countedAt).toBe(true);
+    expect({ ...after, freshness: null }).toEqual({ ...before, freshness: null });
     expect(JSON.stringify(before)).not.toMatch(/mla/i);
   });
 

@@ -32,12 +32,21 @@ export const DICTIONARY = {
           meaning: "the day the figures were counted, Pakistan time",
           source: "server clock (Asia/Karachi)",
         },
+        {
+          name: "countedAt",
+          type: "date-time (ISO 8601, UTC)",
+          meaning: "when the figures were counted; they are counted again every few minutes (10 by default)",
+          source: "CAMS's pre-count of the dashboards' figures (case_figures)",
+        },
         { name: "total", type: "integer ≥ 0", meaning: "all non-confidential cases", source: countSource },
         ...countFields(
           "organisation",
           "byOrganisation[].key: code of the ministry or division whose case it is",
         ),
-        ...countFields("court", "byCourt[].key: code of the court the case is before (e.g. IHC)"),
+        ...countFields(
+          "court",
+          "byCourt[].key: code of the court the case is before (e.g. IHC), as listed at /api/v1/public/courts",
+        ),
         ...countFields("status", "byStatus[].key: pending, decided, appealed or closed"),
         ...countFields(
           "year",

@@ -6,6 +6,7 @@ import { publicStatistics } from "../../../common/schemas/public.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { caseBody, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
+import { countCaseFigures } from "../dashboard/dashboard.figures.ts";
 import { appWith } from "./public.fixtures.ts";
 
 /** The open statistics: the counts of non-confidential cases, the same in JSON and CSV, and their dictionary. */
@@ -26,6 +27,8 @@ beforeAll(async () => {
   }
   await register(focal, { filedOn: null, year: 2025 });
   await register(focal, { filedOn: "2013-02-01", year: 2013, flags: { confidential: true } });
+  // the statistics are read from the pre-count: count now, after the cases (an earlier file may have counted)
+  await countCaseFigures((await testApp()).handle.db);
   app = await appWith({ CAMS_PUBLIC_RATE_PER_MINUTE: "100000" });
 }, 120_000);
 
@@ -88,7 +91,9 @@ describe("open statistics", () => {
     const dict = (await get("/api/v1/public/statistics/dictionary.json")).json();
     const json = dict.files.find((f: { path: string }) => f.path.endsWith("statistics.json"));
     const names = json.fields.map((f: { name: string }) => f.name);
-    expect(names).toEqual(expect.arrayContaining(["asOf", "total", "key", "nameEn", "nameUr", "count"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["asOf", "countedAt", "total", "key", "nameEn", "nameUr", "count"]),
+    );
     for (const f of [...json.fields, ...dict.files[1].fields]) {
       expect(f).toEqual({
         name: expect.any(String),
@@ -97,5 +102,17 @@ describe("open statistics", () => {
         source: expect.any(String),
       });
     }
+  });
+
+  it("are pre-counted: a new case shows after the next count, and countedAt says when it was made", async () => {
+    const before = publicStatistics.parse((await get("/api/v1/public/statistics.json")).json());
+    expect(Date.now() - Date.parse(before.countedAt)).toBeLessThan(120_000);
+    await register(await signedIn(["focal_person"]), {});
+    const same = publicStatistics.parse((await get("/api/v1/public/statistics.json")).json());
+    expect(same.total).toBe(before.total);
+    await countCaseFigures((await testApp()).handle.db);
+    const after = publicStatistics.parse((await get("/api/v1/public/statistics.json")).json());
+    expect(after.total).toBe(before.total + 1);
+    expect(Date.parse(after.countedAt)).toBeGreaterThan(Date.parse(before.countedAt));
   });
 });

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parse } from "csv-parse/sync";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { pagePerTest, signIn } from "./browser.ts";
 
@@ -35,5 +36,19 @@ describe("case list export", () => {
     expect(csv.replace(/^\ufeff/, "").split("\r\n")[0]).toBe(
       "Case number,Title,Court,Bench,Organisation,Status,Officer,Next hearing,Filed on,Updated at",
     );
+  });
+
+  it("exports a text search: the file holds the list's matches", async () => {
+    const page = currentPage();
+    await signIn(page, "solicitor");
+    await page.goto("/cases?q=federation");
+    const total = page.getByTestId("case-total");
+    await total.waitFor();
+    const matches = Number(await total.getAttribute("data-total"));
+    expect(matches).toBeGreaterThan(0);
+    await page.getByTestId("export-menu").click();
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    const rows = parse(fs.readFileSync((await file.path()) ?? ""), { bom: true }) as string[][];
+    expect(rows.length - 1).toBe(matches);
   });
 });

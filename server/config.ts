@@ -37,7 +37,16 @@ const envSchema = z.object({
   CAMS_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   CAMS_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   CAMS_MAIL_FROM: z.string().min(3).default("CAMS <no-reply@cams.invalid>"),
+  CAMS_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
   CAMS_JOBS: z.enum(["on", "off"]).default("on"),
+  CAMS_DASHBOARD_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .refine(
+      (n) => [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].includes(n),
+      "must divide an hour: 1, 5, 10, 15, 30, 60…",
+    )
+    .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -69,8 +78,12 @@ export type Config = {
   /** SMTP server for email; unset: messages are only recorded in the outbox (development). */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Days a background export's file is kept after it is made; then it is deleted and the job expired. */
+  exportKeepDays: number;
   /** Background jobs (reminders, escalation, digests, mail) in this process. */
   jobs: boolean;
+  /** Minutes between counts of the dashboards' pre-counted figures. */
+  dashboardEveryMinutes: number;
   logLevel: string;
 };
 
@@ -105,7 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staleAfterDays: e.CAMS_STALE_AFTER_DAYS,
     smtpUrl: e.CAMS_SMTP_URL,
     mailFrom: e.CAMS_MAIL_FROM,
+    exportKeepDays: e.CAMS_EXPORT_KEEP_DAYS,
     jobs: e.CAMS_JOBS === "on",
+    dashboardEveryMinutes: e.CAMS_DASHBOARD_EVERY_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

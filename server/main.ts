@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
+import { dashboardJobs } from "./modules/dashboard/dashboard.jobs.ts";
 import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "./modules/demo/demo.seed.ts";
 import { exportJobs } from "./modules/exports/exports.jobs.ts";
@@ -30,7 +31,11 @@ async function main() {
   const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));
   const app = await buildApp({ db: handle.db, config, storage });
   const address = await app.listen({ host: config.host, port: config.port });
-  const schedule = [...camsJobs(handle.db, config), ...exportJobs(handle.db, storage)];
+  const schedule = [
+    ...camsJobs(handle.db, config),
+    ...exportJobs(handle.db, storage, config.exportKeepDays),
+    ...dashboardJobs(handle.db, config.dashboardEveryMinutes),
+  ];
   const jobs = config.jobs ? await startJobs(handle, config.databaseUrl, schedule, app.log) : null;
 
   const shutdown = async (signal: string) => {

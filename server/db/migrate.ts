@@ -22,6 +22,8 @@ import * as m0019 from "./migrations/0019_ledger_lz4.ts";
 import * as m0020 from "./migrations/0020_trigram_cost.ts";
 import * as m0021 from "./migrations/0021_exports.ts";
 import * as m0022 from "./migrations/0022_saved_filters.ts";
+import * as m0023 from "./migrations/0023_case_figures.ts";
+import * as m0024 from "./migrations/0024_export_expiry.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   "0020_trigram_cost": m0020,
   "0021_exports": m0021,
   "0022_saved_filters": m0022,
+  "0023_case_figures": m0023,
+  "0024_export_expiry": m0024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   "calendar_feed.revoked",
   "export.created",
   "export.downloaded",
+  "export.expired",
   "saved_filter.created",
   "saved_filter.updated",
   "saved_filter.deleted",

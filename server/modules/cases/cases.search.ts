@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { parseCaseNumber } from "../../../common/case-number.ts";
 import type { CaseListQuery } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
@@ -122,49 +122,60 @@ export function filterCases(query: CaseQuery, actor: Actor, f: CaseFilters, toda
 }
 
 /**
- * The case list: the actor's scope, the filters, and a query that is either a case number written any way
- * ("WP 1234/2025", "W.P. No. 1234 of 2025") — matched exactly on type, number and year — or free text,
- * matched by full-text search over number, title, subject and parties, with trigram similarity for misspelt
- * names. Results by relevance when searching, else most recently updated first.
+ * Free text narrowing a scoped case query: either a case number written any way ("WP 1234/2025", "W.P. No. 1234
+ * of 2025") — matched exactly on type, number and year — or words, matched by full-text search over number,
+ * title, subject and parties, with trigram similarity for misspelt names. The list and the export share it, so
+ * an export with `q` holds exactly the list's matches. `rank` (null for a case number or no text) is the
+ * relevance the list orders by; the export keeps its own stable order instead.
+ */
+export async function searchCases(
+  db: Database,
+  query: CaseQuery,
+  q: string | undefined,
+): Promise<{ query: CaseQuery; rank: RawBuilder<number> | null }> {
+  const text = q?.trim();
+  if (!text) return { query, rank: null };
+  const types = await caseTypeAliases(db);
+  const parsed = parseCaseNumber(text, types);
+  if (parsed) {
+    const typeId = parsed.typeCode ? types.find((t) => t.code === parsed.typeCode)?.id : undefined;
+    query = query
+      .where("c.number", "=", parsed.number)
+      .where("c.year", "=", parsed.year)
+      .where("c.number_suffix", "=", parsed.suffix);
+    if (typeId) query = query.where("c.case_type_id", "=", typeId);
+    return { query, rank: null };
+  }
+  const lower = text.toLowerCase();
+  // The matches and their text rank, found in case_search alone and joined to the cases once: joined row by
+  // row, the planner re-ran the trigram match for every case (24 → 69 ms on the demo's 300 cases).
+  const matches = db
+    .selectFrom("case_search")
+    .select([
+      "case_id",
+      sql<number>`ts_rank(search_vector, websearch_to_tsquery('simple', ${lower}))
+        + word_similarity(${lower}, search_text)`.as("text_rank"),
+    ])
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`search_vector @@ websearch_to_tsquery('simple', ${lower})`,
+        sql<boolean>`${lower} <% search_text`,
+      ]),
+    )
+    .as("s");
+  return {
+    query: query.innerJoin(matches, "s.case_id", "c.id"),
+    // Title matches rank above matches found only among the parties or the subject.
+    rank: sql<number>`s.text_rank + word_similarity(${lower}, lower(c.title))`,
+  };
+}
+
+/**
+ * The case list: the actor's scope, the filters and the free text (searchCases). Results by relevance when
+ * searching words, else most recently updated first.
  */
 export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
-  let query = filterCases(caseQuery(db, actor), actor, f, courtDay());
-
-  let rank: ReturnType<typeof sql<number>> | null = null;
-  const q = f.q?.trim();
-  if (q) {
-    const types = await caseTypeAliases(db);
-    const parsed = parseCaseNumber(q, types);
-    if (parsed) {
-      const typeId = parsed.typeCode ? types.find((t) => t.code === parsed.typeCode)?.id : undefined;
-      query = query
-        .where("c.number", "=", parsed.number)
-        .where("c.year", "=", parsed.year)
-        .where("c.number_suffix", "=", parsed.suffix);
-      if (typeId) query = query.where("c.case_type_id", "=", typeId);
-    } else {
-      const text = q.toLowerCase();
-      // The matches and their text rank, found in case_search alone and joined to the cases once: joined row by
-      // row, the planner re-ran the trigram match for every case (24 → 69 ms on the demo's 300 cases).
-      const matches = db
-        .selectFrom("case_search")
-        .select([
-          "case_id",
-          sql<number>`ts_rank(search_vector, websearch_to_tsquery('simple', ${text}))
-            + word_similarity(${text}, search_text)`.as("text_rank"),
-        ])
-        .where((eb) =>
-          eb.or([
-            sql<boolean>`search_vector @@ websearch_to_tsquery('simple', ${text})`,
-            sql<boolean>`${text} <% search_text`,
-          ]),
-        )
-        .as("s");
-      query = query.innerJoin(matches, "s.case_id", "c.id");
-      // Title matches rank above matches found only among the parties or the subject.
-      rank = sql<number>`s.text_rank + word_similarity(${text}, lower(c.title))`;
-    }
-  }
+  const { query, rank } = await searchCases(db, filterCases(caseQuery(db, actor), actor, f, courtDay()), f.q);
 
   const page = (q: typeof query) =>
     q

@@ -17,8 +17,11 @@ export class PdfWriter {
   private readonly doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 36 });
   private readonly done: Promise<Buffer>;
   private readonly header: readonly string[];
-  constructor(header: readonly string[], title: string) {
+  private readonly widths: readonly number[];
+  /** `widths` in points, summing to 770; the case list's columns by default. */
+  constructor(header: readonly string[], title: string, widths: readonly number[] = WIDTHS) {
     this.header = header;
+    this.widths = widths;
     const chunks: Buffer[] = [];
     this.doc.on("data", (c: Buffer) => chunks.push(c));
     this.done = new Promise((resolve, reject) => {
@@ -44,7 +47,8 @@ export class PdfWriter {
     const doc = this.doc;
     doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(7);
     const texts = cells.map((c) => printable(c === null ? "" : String(c)));
-    const height = Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: WIDTHS[i]! - 4 }))) + 4;
+    const height =
+      Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: this.widths[i]! - 4 }))) + 4;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       // the header again on every page, so a printed page can be read alone
@@ -54,8 +58,8 @@ export class PdfWriter {
     const top = doc.y;
     let x = doc.page.margins.left;
     for (const [i, text] of texts.entries()) {
-      doc.text(text, x + 2, top + 2, { width: WIDTHS[i]! - 4 });
-      x += WIDTHS[i]!;
+      doc.text(text, x + 2, top + 2, { width: this.widths[i]! - 4 });
+      x += this.widths[i]!;
     }
     doc
       .moveTo(doc.page.margins.left, top + height)

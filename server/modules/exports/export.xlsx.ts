@@ -64,7 +64,8 @@ export class XlsxWriter {
   private row = 0;
   private readonly sheetName: string;
   constructor(header: readonly string[], sheetName = "Sheet1") {
-    this.sheetName = sheetName;
+    // Excel refuses the whole file for a sheet name over 31 characters or with : \ / ? * [ ]
+    this.sheetName = sheetName.replace(/[:\\/?*[\]]/g, "-").slice(0, 31) || "Sheet1";
     this.chunks.push(
       strToU8(
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`,

@@ -6,8 +6,14 @@ import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import type { ScheduledJob } from "../../platform/jobs.ts";
 import { type BlobStorage, sha256Hex } from "../../platform/storage/storage.ts";
-import type { CaseFilters } from "../cases/cases.search.ts";
-import { actorOf, type ExportFormat, exportFileName, renderExport } from "./exports.service.ts";
+import { expireExports, exportExpired, lockBlob } from "./exports.expiry.ts";
+import {
+  actorOf,
+  type ExportFilters,
+  type ExportFormat,
+  exportFileName,
+  renderExport,
+} from "./exports.service.ts";
 
 /**
  * Export jobs: a row in export_jobs is the job (who asked, the format and filters, progress); the pg-boss
@@ -23,6 +29,7 @@ const jobColumns = [
   "file_name",
   "created_at",
   "finished_at",
+  "expired_at",
   "error",
 ] as const;
 
@@ -35,19 +42,21 @@ type JobRow = {
   file_name: string;
   created_at: Date;
   finished_at: Date | null;
+  expired_at: Date | null;
   error: string | null;
 };
 
 export function presentJob(r: JobRow) {
   return {
     id: r.id,
-    state: r.state as "queued" | "running" | "done" | "failed",
+    state: r.state as "queued" | "running" | "done" | "failed" | "expired",
     format: r.format as ExportFormat,
     rowsDone: r.rows_done,
     rowsTotal: r.rows_total,
     fileName: r.file_name,
     createdAt: r.created_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
+    expiredAt: r.expired_at?.toISOString() ?? null,
     error: r.error,
   };
 }
@@ -56,7 +65,7 @@ export async function createExportJob(
   db: Database,
   actor: Actor,
   format: ExportFormat,
-  filters: CaseFilters,
+  filters: ExportFilters,
   rowsTotal: number | null,
 ) {
   return inTransaction(db, async (trx) => {
@@ -107,8 +116,11 @@ export async function listJobs(db: Database, actor: Actor) {
 
 export async function downloadJob(db: Database, storage: BlobStorage, actor: Actor, id: string) {
   const job = await findJob(db, actor, id);
+  if (job.state === "expired") throw exportExpired();
   if (job.state !== "done" || !job.blob_sha256)
     throw problems.conflict("export_not_ready", "This export is not finished yet.", { state: job.state });
+  // an expiry whose commit failed after deleting the file leaves a done job without it: gone all the same
+  if (!(await storage.has(job.blob_sha256))) throw exportExpired();
   const file = await storage.get(job.blob_sha256);
   await inTransaction(db, (trx) =>
     recordAudit(trx, actor, {
@@ -123,7 +135,7 @@ export async function downloadJob(db: Database, storage: BlobStorage, actor: Act
 }
 
 async function claimNext(db: Database) {
-  const result = await sql<{ id: string; user_id: string; format: ExportFormat; filters: CaseFilters }>`
+  const result = await sql<{ id: string; user_id: string; format: ExportFormat; filters: ExportFilters }>`
     update export_jobs set state = 'running', heartbeat_at = now(), rows_done = 0, error = null
     where id = (
       select id from export_jobs
@@ -150,12 +162,22 @@ export async function runQueuedExports(db: Database, storage: BlobStorage): Prom
           .execute();
       });
       const sha = sha256Hex(file);
-      await storage.put(sha, file);
-      await db
-        .updateTable("export_jobs")
-        .set({ state: "done", rows_done: rows, rows_total: rows, blob_sha256: sha, finished_at: new Date() })
-        .where("id", "=", id)
-        .execute();
+      // under the file's lock, so an expiry deleting an identical older file cannot interleave (exports.expiry)
+      await inTransaction(db, async (trx) => {
+        await lockBlob(trx, sha);
+        await storage.put(sha, file);
+        await trx
+          .updateTable("export_jobs")
+          .set({
+            state: "done",
+            rows_done: rows,
+            rows_total: rows,
+            blob_sha256: sha,
+            finished_at: new Date(),
+          })
+          .where("id", "=", id)
+          .execute();
+      });
     } catch (error) {
       await db
         .updateTable("export_jobs")
@@ -167,6 +189,10 @@ export async function runQueuedExports(db: Database, storage: BlobStorage): Prom
   return ran;
 }
 
-export function exportJobs(db: Database, storage: BlobStorage): ScheduledJob[] {
-  return [{ name: "exports-run", cron: "* * * * *", run: () => runQueuedExports(db, storage) }];
+export function exportJobs(db: Database, storage: BlobStorage, keepDays: number): ScheduledJob[] {
+  return [
+    { name: "exports-run", cron: "* * * * *", run: () => runQueuedExports(db, storage) },
+    // hourly: a file lives at most an hour past its keep days, and a process down at one hour catches up
+    { name: "exports-expire", cron: "40 * * * *", run: () => expireExports(db, storage, keepDays) },
+  ];
 }

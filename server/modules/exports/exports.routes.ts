@@ -6,7 +6,6 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
 import { problems } from "../../platform/errors.ts";
-import type { CaseFilters } from "../cases/cases.search.ts";
 import {
   createExportJob,
   downloadJob,
@@ -19,6 +18,7 @@ import {
   countExport,
   DIRECT_LIMIT,
   EXPORT_FORMATS,
+  type ExportFilters,
   type ExportFormat,
   exportFileName,
   exportFilters,
@@ -43,7 +43,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       void runQueuedExports(db, storage).catch((err) => app.log.error({ err }, "export job failed"));
   };
 
-  async function startJob(actor: Actor, format: ExportFormat, filters: CaseFilters, total: number) {
+  async function startJob(actor: Actor, format: ExportFormat, filters: ExportFilters, total: number) {
     if (format === "pdf" && total > DIRECT_LIMIT)
       throw problems.unprocessable(
         "export_too_large",
@@ -116,7 +116,13 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/exports/:id/download",
-    { schema: { tags, params: idParams, description: "The finished file; 409 until the job is done." } },
+    {
+      schema: {
+        tags,
+        params: idParams,
+        description: "The finished file; 409 until the job is done, 410 once it has expired.",
+      },
+    },
     async (req, reply) => {
       const { file, fileName, format } = await downloadJob(db, storage, requireActor(req), req.params.id);
       return reply

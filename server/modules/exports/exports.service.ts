@@ -6,19 +6,22 @@ import { type Actor, jobActor } from "../../platform/actor.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { presentSummary } from "../cases/cases.present.ts";
 import { caseQuery, summaryColumns } from "../cases/cases.repo.ts";
-import { type CaseFilters, filterCases } from "../cases/cases.search.ts";
+import { type CaseFilters, filterCases, searchCases } from "../cases/cases.search.ts";
 import { CsvWriter } from "./export.csv.ts";
 import { PdfWriter } from "./export.pdf.ts";
 import { type Cell, XlsxWriter } from "./export.xlsx.ts";
 
 /**
- * The case list as rows for a file: the same scope (caseQuery) and filters (filterCases) as GET /cases, in the
- * list's order (most recently updated first, then id), read in keyset batches so 100,000 rows never make one
- * result. Free-text search (`q`) is not exportable: its order is a relevance rank, not a stable key.
+ * The case list as rows for a file: the same scope (caseQuery), filters (filterCases) and free text
+ * (searchCases) as GET /cases, read in keyset batches so 100,000 rows never make one result. The order is the
+ * plain list's (most recently updated first, then id) even with `q`: the list's relevance rank is no stable key
+ * for a keyset, and a file is read whole, not top-first.
  */
 export const EXPORT_FORMATS = ["csv", "xlsx", "pdf"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const exportFilters = caseListQuery.omit({ q: true, page: true, pageSize: true });
+export const exportFilters = caseListQuery.omit({ page: true, pageSize: true });
+/** The list's filters and its free text. */
+export type ExportFilters = CaseFilters & { q?: string | undefined };
 export const exportQuery = exportFilters.extend({ format: z.enum(EXPORT_FORMATS) });
 
 /** Answered at once up to this many rows; above it a background job. PDF stops here (paper, not data). */
@@ -44,32 +47,36 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
   pdf: "application/pdf",
 };
 
-function scoped(db: Database, actor: Actor, filters: CaseFilters, today: string) {
-  return filterCases(caseQuery(db, actor), actor, filters, today);
+async function scoped(db: Database, actor: Actor, filters: ExportFilters, today: string) {
+  const { query } = await searchCases(
+    db,
+    filterCases(caseQuery(db, actor), actor, filters, today),
+    filters.q,
+  );
+  return query;
 }
 
-export async function countExport(db: Database, actor: Actor, filters: CaseFilters) {
-  const row = await scoped(db, actor, filters, courtDay())
+export async function countExport(db: Database, actor: Actor, filters: ExportFilters) {
+  const row = await (await scoped(db, actor, filters, courtDay()))
     .select((eb) => eb.fn.countAll<number>().as("total"))
     .executeTakeFirstOrThrow();
   return Number(row.total);
 }
 
 /** Batches of rows in the list's order; the cursor is updated_at as text, so microseconds are kept. */
-async function* caseRows(db: Database, actor: Actor, filters: CaseFilters): AsyncGenerator<Cell[][]> {
+async function* caseRows(db: Database, actor: Actor, filters: ExportFilters): AsyncGenerator<Cell[][]> {
   const today = courtDay();
+  const base = await scoped(db, actor, filters, today);
   let after: { at: string; id: string } | null = null;
   for (;;) {
-    let query = scoped(db, actor, filters, today)
-      .select(summaryColumns)
-      .select([
-        "c.filed_on",
-        sql<string>`c.updated_at::text`.as("cursor_at"),
-        sql<string | null>`(select min(h.hearing_date)::text from hearings h
+    let query = base.select(summaryColumns).select([
+      "c.filed_on",
+      sql<string>`c.updated_at::text`.as("cursor_at"),
+      sql<string | null>`(select min(h.hearing_date)::text from hearings h
           where h.case_id = c.id and h.state = 'scheduled' and h.hearing_date >= ${today}::date)`.as(
-          "next_hearing",
-        ),
-      ]);
+        "next_hearing",
+      ),
+    ]);
     if (after) {
       const { at, id } = after;
       query = query.where(sql<boolean>`(c.updated_at < ${at}::timestamptz
@@ -103,7 +110,7 @@ export async function renderExport(
   db: Database,
   actor: Actor,
   format: ExportFormat,
-  filters: CaseFilters,
+  filters: ExportFilters,
   onBatch: (rowsDone: number) => Promise<void> = async () => {},
 ): Promise<{ file: Buffer; rows: number }> {
   const writer =

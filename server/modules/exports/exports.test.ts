@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import { strFromU8, unzipSync } from "fflate";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CaseSummary } from "../../../common/schemas/cases.ts";
 import { makeOrganisation, makeUser, referenceIds, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
+import { readXlsx } from "../../test/xlsx.ts";
 import { HEADER } from "./exports.service.ts";
 
 /**
@@ -67,29 +67,7 @@ const expected = (c: CaseSummary) => [
   c.assignedOfficer?.fullName ?? "",
 ];
 
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-
-/** The first sheet as rows of cell texts, read from the zipped XML. */
-function readXlsx(bytes: Buffer): string[][] {
-  const files = unzipSync(new Uint8Array(bytes));
-  for (const part of ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/styles.xml"])
-    expect(files[part], part).toBeDefined();
-  const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
-  return [...sheet.matchAll(/<row r="\d+">(.*?)<\/row>/gs)].map(([, row]) => {
-    const cells: string[] = [];
-    for (const [, ref, body] of row!.matchAll(/<c r="([A-Z]+)\d+"[^>]*?(?:\/>|>(.*?)<\/c>)/gs)) {
-      const col = ref!.charCodeAt(0) - 65;
-      const text = body?.match(/<t[^>]*>(.*?)<\/t>/s)?.[1] ?? body?.match(/<v>(.*?)<\/v>/)?.[1] ?? "";
-      cells[col] = unescapeXml(text);
-    }
-    return Array.from({ length: HEADER.length }, (_, i) => cells[i] ?? "");
-  });
-}
+const readSheet = (bytes: Buffer) => readXlsx(bytes, HEADER.length);
 
 /**
  * Runs queued exports in this process and polls the job's row until it settles. With jobs on (the test
@@ -145,7 +123,7 @@ describe("case list export", () => {
   it("writes an XLSX whose sheet reads back as the list, in order, scoped to the ministry", async () => {
     const list = await listAll(focal, { status: "pending" });
     expect(list.map((c) => c.title).sort()).toEqual([...titles].sort());
-    const rows = readXlsx(await exportFile(focal, "format=xlsx&status=pending"));
+    const rows = readSheet(await exportFile(focal, "format=xlsx&status=pending"));
     expect(rows[0]).toEqual([...HEADER]);
     // XML 1.0 cannot carry control characters, so the sheet holds the title without them
     const xmlSafe = (v: string) => v.replaceAll("\u0001", "").replaceAll("\u0008", "");
@@ -210,7 +188,7 @@ describe("case list export", () => {
       expect((await call(other, { method: "GET", url })).statusCode).toBe(404);
     const file = await call(focal, { method: "GET", url: `/api/v1/exports/${job.id}/download` });
     expect(file.statusCode).toBe(200);
-    expect(readXlsx(file.rawPayload)).toHaveLength(6);
+    expect(readSheet(file.rawPayload)).toHaveLength(6);
     const actions = await handle.db
       .selectFrom("audit_events")
       .select("action")
@@ -219,6 +197,86 @@ describe("case list export", () => {
     expect(actions.map((a) => a.action).sort()).toEqual(["export.created", "export.downloaded"]);
     const mine = await call(focal, { method: "GET", url: "/api/v1/exports" });
     expect(mine.json().map((j: { id: string }) => j.id)).toContain(job.id);
+  });
+});
+
+describe("export with free-text search", () => {
+  let focal: S;
+  const word = `Kohistan${randomUUID().slice(0, 6)}`;
+  const sortLikeExport = (items: CaseSummary[]) =>
+    [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+
+  beforeAll(async () => {
+    focal = await signedIn(["focal_person"]);
+    await insertCases(focal.organisationId, focal.userId, [
+      { title: `${word} Cement v. Federation` },
+      { title: "Unrelated petitioner v. Federation" },
+      { title: `Federation v. ${word} Traders` },
+      { title: `Third ${word} matter` },
+      { title: `Secret ${word} matter`, confidential: true },
+    ]);
+    // cases inserted directly get the search row registration would write
+    const { handle } = await testApp();
+    const { refreshSearch } = await import("../cases/cases.repo.ts");
+    const mine = await handle.db
+      .selectFrom("cases")
+      .select("id")
+      .where("organisation_id", "=", focal.organisationId)
+      .execute();
+    await handle.db.transaction().execute(async (trx) => {
+      for (const c of mine) await refreshSearch(trx, c.id, "");
+    });
+  });
+
+  it("exports exactly the list's matches for q, in the export's stable order, directly and as a job", async () => {
+    const list = await listAll(focal, { q: word });
+    expect(list).toHaveLength(3);
+    const rows = parse(await exportFile(focal, `format=csv&q=${encodeURIComponent(word)}`), {
+      bom: true,
+    }) as string[][];
+    expect(rows.slice(1).map((r) => [...r.slice(0, 7), r[9]])).toEqual(
+      sortLikeExport(list).map((c) => [...expected(c), c.updatedAt]),
+    );
+
+    const start = await call(focal, {
+      method: "POST",
+      url: "/api/v1/exports",
+      body: { format: "xlsx", filters: { q: word, status: "pending" } },
+    });
+    expect(start.statusCode, start.body).toBe(202);
+    const job = start.json() as { id: string; rowsTotal: number };
+    expect(job.rowsTotal).toBe(list.length);
+    expect(await settle(job.id)).toMatchObject({ state: "done", rows_done: 3, rows_total: 3 });
+    const file = await call(focal, { method: "GET", url: `/api/v1/exports/${job.id}/download` });
+    expect(
+      readSheet(file.rawPayload)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(sortLikeExport(list).map((c) => c.title));
+  });
+
+  it("exports a case number typed as q as the list finds it", async () => {
+    const q = "W.P. No. 101 of 2024";
+    const list = await listAll(focal, { q });
+    expect(list.map((c) => c.title)).toEqual(["Unrelated petitioner v. Federation"]);
+    const rows = parse(await exportFile(focal, `format=csv&q=${encodeURIComponent(q)}`), {
+      bom: true,
+    }) as string[][];
+    expect(rows.slice(1).map((r) => r[1])).toEqual(list.map((c) => c.title));
+  });
+
+  it("refuses a q longer than the list accepts with 400 naming the field", async () => {
+    const res = await call(focal, {
+      method: "GET",
+      url: `/api/v1/cases/export?format=csv&q=${"x".repeat(201)}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .join(),
+    ).toContain("q");
   });
 });
 

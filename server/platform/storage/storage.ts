@@ -4,12 +4,14 @@ import path from "node:path";
 
 /**
  * Where document bytes live, addressed by their SHA-256. The local-disk store is the default; an
- * S3-compatible store implements the same three calls (put is idempotent: same bytes, same key).
+ * S3-compatible store implements the same calls (put is idempotent: same bytes, same key).
  */
 export interface BlobStorage {
   put(sha256: string, bytes: Buffer): Promise<void>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
+  /** Removes a blob; one already gone is not an error. The caller makes sure nothing else refers to it. */
+  delete(sha256: string): Promise<void>;
 }
 
 export function sha256Hex(bytes: Buffer): string {
@@ -46,5 +48,9 @@ export class LocalDiskStorage implements BlobStorage {
 
   async has(sha256: string): Promise<boolean> {
     return fs.existsSync(this.pathFor(sha256));
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await fs.promises.rm(this.pathFor(sha256), { force: true });
   }
 }

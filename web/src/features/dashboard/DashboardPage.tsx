@@ -6,8 +6,12 @@ import type { Dashboard } from "../../../../common/schemas/dashboard.ts";
 import { get } from "../../app/api.ts";
 import { formatDate, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
+import { intlLocale, type Locale } from "../../app/i18n.ts";
 import { useMe } from "../../app/session.tsx";
 import { useOrganisations } from "../organisations/api.ts";
+import "./dashboard.css";
+import { DashboardScope } from "./downloads.tsx";
+import { HeatMap } from "./HeatMap.tsx";
 import {
   Attention,
   Delays,
@@ -55,6 +59,14 @@ export function DashboardPage() {
               {t("dashboard.asOf", { date: formatDate(d.asOf, locale) })}
             </Text>
           )}
+          {d?.freshness.countedAt && (
+            <Text size="sm" c="dimmed" data-testid="dashboard-freshness">
+              {t("dashboard.freshness", {
+                ...countedAt(d.freshness.countedAt, locale),
+                minutes: d.freshness.everyMinutes,
+              })}
+            </Text>
+          )}
         </Stack>
         <Group align="flex-end">
           {d && <TotalBadge d={d} />}
@@ -78,16 +90,35 @@ export function DashboardPage() {
         </Center>
       )}
       {d && (
-        <>
+        <DashboardScope.Provider value={d.organisation?.id}>
           <Attention d={d} />
           <Pendency d={d} />
+          <HeatMap d={d} />
           <Exposure d={d} />
           <Disposal d={d} />
           <Hearings d={d} />
           <Delays d={d} />
           <Workload d={d} />
-        </>
+        </DashboardScope.Provider>
       )}
     </Stack>
   );
+}
+
+/** The pre-count's moment as the courts read it (Pakistan time, 24-hour clock in both languages). */
+function countedAt(iso: string, locale: Locale) {
+  const at = new Date(iso);
+  const lang = intlLocale(locale);
+  const zone = { timeZone: "Asia/Karachi" } as const;
+  return {
+    time: new Intl.DateTimeFormat(lang, {
+      ...zone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(at),
+    date: new Intl.DateTimeFormat(lang, { ...zone, day: "numeric", month: "short", year: "numeric" }).format(
+      at,
+    ),
+  };
 }

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Group, ScrollArea, SimpleGrid, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Group, SimpleGrid, Table, Text, VisuallyHidden } from "@mantine/core";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { AGE_BUCKETS } from "../../../../common/schemas/cases.ts";
 import type { Dashboard } from "../../../../common/schemas/dashboard.ts";
 import { formatAmount, formatDay, useLocale } from "../../app/format.ts";
-import { BarsWithTable, drillHref, FigureLink, heatColour, LineChart, Section } from "./charts.tsx";
+import { BarsWithTable, drillHref, FigureLink, LineChart, Section, useFigureText } from "./charts.tsx";
 
 type P = { d: Dashboard };
 
@@ -14,9 +14,15 @@ export function Pendency({ d }: P) {
   const ageLabel = (b: string) => t(`dashboard.age.${b}`);
   return (
     <>
-      <Section title={t("dashboard.pendencyByOrganisation")} testId="dash-pendency-org">
+      <Section
+        title={t("dashboard.pendencyByOrganisation")}
+        testId="dash-pendency-org"
+        table="pendencyByOrganisation"
+      >
         <BarsWithTable
           testId="dash-pendency-org"
+          title={t("dashboard.pendencyByOrganisation")}
+          unit="pending"
           labelHeader={t("dashboard.col.organisation")}
           valueHeader={t("dashboard.col.cases")}
           rows={d.pendency.byOrganisation.map((o) => ({
@@ -29,9 +35,11 @@ export function Pendency({ d }: P) {
         />
       </Section>
       <SimpleGrid cols={{ base: 1, xl: 2 }}>
-        <Section title={t("dashboard.pendencyByCourt")} testId="dash-pendency-court">
+        <Section title={t("dashboard.pendencyByCourt")} testId="dash-pendency-court" table="pendencyByCourt">
           <BarsWithTable
             testId="dash-pendency-court"
+            title={t("dashboard.pendencyByCourt")}
+            unit="pending"
             labelHeader={t("dashboard.col.court")}
             valueHeader={t("dashboard.col.cases")}
             rows={d.pendency.byCourt.map((c) => ({
@@ -43,9 +51,11 @@ export function Pendency({ d }: P) {
             }))}
           />
         </Section>
-        <Section title={t("dashboard.pendencyByAge")} testId="dash-pendency-age">
+        <Section title={t("dashboard.pendencyByAge")} testId="dash-pendency-age" table="pendencyByAge">
           <BarsWithTable
             testId="dash-pendency-age"
+            title={t("dashboard.pendencyByAge")}
+            unit="pending"
             labelHeader={t("dashboard.col.age")}
             valueHeader={t("dashboard.col.cases")}
             rows={d.pendency.byAge.map((b, i) => ({
@@ -60,70 +70,7 @@ export function Pendency({ d }: P) {
           />
         </Section>
       </SimpleGrid>
-      <HeatMap d={d} />
     </>
-  );
-}
-
-/** Court × age bucket: a grid of coloured cells, each opening its cases. */
-function HeatMap({ d }: P) {
-  const { t } = useTranslation();
-  const { name } = useLocale();
-  const cells = new Map(d.pendency.heatmap.map((h) => [`${h.courtId}|${h.bucket}`, h]));
-  const max = Math.max(1, ...d.pendency.heatmap.map((h) => h.count));
-  return (
-    <Section title={t("dashboard.heatmap")} help={t("dashboard.heatmapHelp")} testId="dash-heatmap">
-      <ScrollArea>
-        <Table withTableBorder withColumnBorders data-testid="dash-heatmap-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("dashboard.col.court")}</Table.Th>
-              {AGE_BUCKETS.map((b) => (
-                <Table.Th key={b} ta="center">
-                  {t(`dashboard.age.${b}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {d.pendency.byCourt.map((c) => (
-              <Table.Tr key={c.court.id}>
-                <Table.Th scope="row" fw={500}>
-                  <bdi>{name(c.court)}</bdi>
-                </Table.Th>
-                {AGE_BUCKETS.map((b) => {
-                  const cell = cells.get(`${c.court.id}|${b}`);
-                  const { bg, fg } = heatColour(cell?.count ?? 0, max);
-                  return (
-                    <Table.Td key={b} ta="center" style={{ background: bg }}>
-                      {cell ? (
-                        <Anchor
-                          component={Link}
-                          to={drillHref(cell.drill)}
-                          style={{ color: fg, fontWeight: 700 }}
-                          aria-label={t("dashboard.figure", {
-                            label: `${name(c.court)}, ${t(`dashboard.age.${b}`)}`,
-                            count: cell.count,
-                          })}
-                          data-testid="dash-heat-cell"
-                          data-count={cell.count}
-                        >
-                          {cell.count}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm" c={fg}>
-                          0
-                        </Text>
-                      )}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-    </Section>
   );
 }
 
@@ -135,9 +82,12 @@ export function Exposure({ d }: P) {
       title={t("dashboard.exposure")}
       help={t("dashboard.exposureTotal", { amount: formatAmount(d.exposure.total, locale) })}
       testId="dash-exposure"
+      table="exposureByOrganisation"
     >
       <BarsWithTable
         testId="dash-exposure"
+        title={t("dashboard.exposure")}
+        unit="pending"
         labelHeader={t("dashboard.col.organisation")}
         valueHeader={t("dashboard.col.cases")}
         extraColumn={{ header: t("dashboard.col.amount"), value: (r) => r.display }}
@@ -158,6 +108,8 @@ export function Exposure({ d }: P) {
 
 export function Disposal({ d }: P) {
   const { t } = useTranslation();
+  const tableId = useId();
+  const title = t("dashboard.disposal");
   const point = (m: Dashboard["disposal"][number], f: "disposed" | "inFavour") => ({
     x: m.month,
     label: m.month,
@@ -165,10 +117,12 @@ export function Disposal({ d }: P) {
     drill: m[f].drill,
   });
   return (
-    <Section title={t("dashboard.disposal")} help={t("dashboard.disposalHelp")} testId="dash-disposal">
+    <Section title={title} help={t("dashboard.disposalHelp")} testId="dash-disposal" table="disposalByMonth">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <LineChart
           testId="dash-disposal-chart"
+          title={title}
+          describedBy={tableId}
           series={[
             {
               name: t("dashboard.col.disposed"),
@@ -182,7 +136,10 @@ export function Disposal({ d }: P) {
             },
           ]}
         />
-        <Table striped withTableBorder data-testid="dash-disposal-table">
+        <Table striped withTableBorder data-testid="dash-disposal-table" id={tableId}>
+          <Table.Caption>
+            <VisuallyHidden>{t("dashboard.tableOf", { title })}</VisuallyHidden>
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t("dashboard.col.month")}</Table.Th>
@@ -218,13 +175,15 @@ export function Hearings({ d }: P) {
   const { t } = useTranslation();
   const { locale } = useLocale();
   return (
-    <Section title={t("dashboard.hearings")} testId="dash-hearings">
+    <Section title={t("dashboard.hearings")} testId="dash-hearings" table="hearingsByDay">
       <Group gap="xs">
         <Text size="sm">{t("dashboard.hearingsTotal")}:</Text>
         <FigureLink label={t("dashboard.hearingsTotal")} {...d.hearings.total} testId="dash-hearings-total" />
       </Group>
       <BarsWithTable
         testId="dash-hearings"
+        title={t("dashboard.hearings")}
+        unit="hearing"
         labelHeader={t("dashboard.col.day")}
         valueHeader={t("dashboard.col.cases")}
         rows={d.hearings.byDay.map((h, i) => ({
@@ -242,6 +201,7 @@ export function Hearings({ d }: P) {
 
 export function Attention({ d }: P) {
   const { t } = useTranslation();
+  const figure = useFigureText();
   const items = [
     ["timeBarred", d.timeBarred],
     ["overdueDeadline", d.overdueDeadlines],
@@ -259,7 +219,7 @@ export function Attention({ d }: P) {
             underline="never"
             aria-label={t("dashboard.figure", {
               label: t(`dashboard.attentionKind.${kind}`),
-              count: f.count,
+              count: figure(f.count),
             })}
             data-testid={`dash-attention-${kind}`}
             data-count={f.count}
@@ -281,9 +241,11 @@ export function Delays({ d }: P) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, xl: 2 }}>
-      <Section title={t("dashboard.delaysBySide")} testId="dash-delays-side">
+      <Section title={t("dashboard.delaysBySide")} testId="dash-delays-side" table="delaysBySide">
         <BarsWithTable
           testId="dash-delays-side"
+          title={t("dashboard.delaysBySide")}
+          unit="adjourned"
           labelHeader={t("dashboard.col.side")}
           valueHeader={t("dashboard.col.cases")}
           rows={d.delays.bySide.map((s) => ({
@@ -295,9 +257,11 @@ export function Delays({ d }: P) {
           }))}
         />
       </Section>
-      <Section title={t("dashboard.delaysByReason")} testId="dash-delays-reason">
+      <Section title={t("dashboard.delaysByReason")} testId="dash-delays-reason" table="delaysByReason">
         <BarsWithTable
           testId="dash-delays-reason"
+          title={t("dashboard.delaysByReason")}
+          unit="adjourned"
           labelHeader={t("dashboard.col.reason")}
           valueHeader={t("dashboard.col.cases")}
           rows={d.delays.byReason.map((r) => ({
@@ -316,9 +280,11 @@ export function Delays({ d }: P) {
 export function Workload({ d }: P) {
   const { t } = useTranslation();
   return (
-    <Section title={t("dashboard.workload")} testId="dash-workload">
+    <Section title={t("dashboard.workload")} testId="dash-workload" table="workload">
       <BarsWithTable
         testId="dash-workload"
+        title={t("dashboard.workload")}
+        unit="pending"
         labelHeader={t("dashboard.col.officer")}
         valueHeader={t("dashboard.col.cases")}
         rows={d.workload.map((w) => ({
@@ -335,6 +301,7 @@ export function Workload({ d }: P) {
 
 export function TotalBadge({ d }: P) {
   const { t } = useTranslation();
+  const figure = useFigureText();
   return (
     <Badge
       size="lg"
@@ -344,7 +311,7 @@ export function TotalBadge({ d }: P) {
       to={drillHref(d.pendency.total.drill)}
       aria-label={t("dashboard.figure", {
         label: t("dashboard.pendingTotal"),
-        count: d.pendency.total.count,
+        count: figure(d.pendency.total.count, "pending"),
       })}
       data-testid="dash-pending-total"
       data-count={d.pendency.total.count}

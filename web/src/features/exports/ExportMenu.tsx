@@ -5,11 +5,11 @@ import { Link } from "react-router";
 import { downloadJobUrl, type ExportFormat, exportCases, useExportJob } from "./api.ts";
 
 const FORMATS: ExportFormat[] = ["csv", "xlsx", "pdf"];
-/** Keys of the list's query that are not filters: paging, and free text (ranked, so not exportable). */
-const NOT_FILTERS = new Set(["page", "pageSize", "q"]);
+/** Keys of the list's query that are not exported: paging. The free text `q` is exported as the list finds it. */
+const NOT_FILTERS = new Set(["page", "pageSize"]);
 
 /**
- * "Export" on the case list: the list's filters as CSV, XLSX or PDF. A small list downloads at once; a large
+ * "Export" on the case list: the list's filters and search as CSV, XLSX or PDF. A small list downloads at once; a large
  * one runs as a job on the server, followed here with its progress and a download link when it is done.
  */
 export function ExportMenu({ query }: { query: Record<string, string | number | undefined> }) {
@@ -18,7 +18,6 @@ export function ExportMenu({ query }: { query: Record<string, string | number | 
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useExportJob(jobId);
-  const searching = !!query.q;
 
   async function run(format: ExportFormat) {
     setBusy(true);
@@ -40,13 +39,7 @@ export function ExportMenu({ query }: { query: Record<string, string | number | 
     <Stack gap={4} align="flex-end">
       <Menu position="bottom-end">
         <Menu.Target>
-          <Button
-            variant="default"
-            loading={busy}
-            disabled={searching}
-            title={searching ? t("exports.notWithSearch") : undefined}
-            data-testid="export-menu"
-          >
+          <Button variant="default" loading={busy} data-testid="export-menu">
             {t("exports.button")}
           </Button>
         </Menu.Target>
@@ -73,6 +66,8 @@ export function ExportMenu({ query }: { query: Record<string, string | number | 
             <Text size="sm" c="red">
               {t("exports.failed")}
             </Text>
+          ) : j.state === "expired" ? (
+            <Text size="sm">{t("exports.expiredHelp")}</Text>
           ) : (
             <>
               <Text size="sm">{t("exports.progress", { done: j.rowsDone, total: j.rowsTotal ?? 0 })}</Text>

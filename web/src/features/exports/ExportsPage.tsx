@@ -3,7 +3,10 @@ import { useTranslation } from "react-i18next";
 import { QueryError } from "../../app/forms.tsx";
 import { downloadJobUrl, useMyExports } from "./api.ts";
 
-/** The signed-in user's exports (newest 50): state, progress and the file once done. */
+/**
+ * The signed-in user's exports (newest 50): state, progress and the file once done — until it expires
+ * (CAMS_EXPORT_KEEP_DAYS), when the row says so and offers no link.
+ */
 export function ExportsPage() {
   const { t, i18n } = useTranslation();
   const jobs = useMyExports();
@@ -39,7 +42,14 @@ export function ExportsPage() {
               <Table.Tr key={j.id} data-testid="exports-row" data-state={j.state}>
                 <Table.Td>{new Date(j.createdAt).toLocaleString(i18n.language)}</Table.Td>
                 <Table.Td>{j.format.toUpperCase()}</Table.Td>
-                <Table.Td>{t(`exports.state.${j.state}`)}</Table.Td>
+                <Table.Td data-testid="exports-state">
+                  {t(`exports.state.${j.state}`)}
+                  {j.state === "expired" && (
+                    <Text size="xs" c="dimmed">
+                      {t("exports.expiredHelp")}
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>
                   {j.state === "running" && j.rowsTotal ? (
                     <Progress

@@ -4,13 +4,15 @@ import { API_BASE, ApiError, api, buildQuery } from "../../app/api.ts";
 export type ExportFormat = "csv" | "xlsx" | "pdf";
 export type ExportJob = {
   id: string;
-  state: "queued" | "running" | "done" | "failed";
+  state: "queued" | "running" | "done" | "failed" | "expired";
   format: ExportFormat;
   rowsDone: number;
   rowsTotal: number | null;
   fileName: string;
   createdAt: string;
   finishedAt: string | null;
+  /** When its file was deleted (CAMS_EXPORT_KEEP_DAYS after it was made). */
+  expiredAt: string | null;
   error: string | null;
 };
 
@@ -59,7 +61,8 @@ export function useExportJob(id: string | null) {
     queryKey: ["exports", id],
     queryFn: () => api<ExportJob>(`/exports/${encodeURIComponent(id ?? "")}`),
     enabled: !!id,
-    refetchInterval: (q) => (q.state.data && ["done", "failed"].includes(q.state.data.state) ? false : 1500),
+    refetchInterval: (q) =>
+      q.state.data && ["done", "failed", "expired"].includes(q.state.data.state) ? false : 1500,
   });
 }
 

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import {
   publicCaseQuery,
   publicCaseResult,
+  publicCourtList,
   publicDictionary,
   publicOrganisationPage,
   publicOrganisationParams,
@@ -12,7 +13,8 @@ import {
   publicStatistics,
 } from "../../../common/schemas/public.ts";
 import { DICTIONARY, statisticsCsv } from "./public.dictionary.ts";
-import { findPublicCases, organisationPage, statistics } from "./public.service.ts";
+import { findPublicCases, organisationPage, publicCourts } from "./public.service.ts";
+import { statistics } from "./public.statistics.ts";
 
 const tags = ["public"];
 
@@ -39,14 +41,27 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get(
+    "/public/courts",
+    {
+      schema: {
+        ...base,
+        description:
+          "The courts a case-status search or a ministry's pending list may be narrowed to (code, English and Urdu names).",
+        response: { 200: publicCourtList },
+      },
+    },
+    async (req, reply) => sendCached(req, reply, publicCourtList, { items: await publicCourts(db) }),
+  );
+
+  app.get(
     "/public/cases",
     {
       schema: {
         ...base,
         description:
           "Case status by case number written any way (W.P. No. 1234 of 2025, WP 1234/2025), optionally in one " +
-          "court: court, number, title (private individuals' names as initials), status and next hearing date. " +
-          "404 when no public case has that number.",
+          "court (a code from /public/courts): court, number, title (private individuals' names as initials), " +
+          "status and next hearing date. 404 when no public case has that number, or no court has that code.",
         querystring: publicCaseQuery,
         response: { 200: publicCaseResult },
       },
@@ -58,7 +73,10 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const orgPage = async (
-    req: FastifyRequest<{ Params: { code: string }; Querystring: { page: number; pageSize: number } }>,
+    req: FastifyRequest<{
+      Params: { code: string };
+      Querystring: { page: number; pageSize: number; court?: string | undefined };
+    }>,
     reply: FastifyReply,
   ) => {
     const page = await organisationPage(db, req.params.code, req.query, opts);
@@ -76,7 +94,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         ...orgSchema,
         description:
-          "A ministry's public page: its names, counts of its cases by status and court, its pending cases with next hearing dates.",
+          "A ministry's public page: its names, counts of its cases by status and court, its pending cases with " +
+          "next hearing dates (in one court with ?court=, a code from /public/courts).",
       },
     },
     orgPage,
@@ -146,8 +165,10 @@ function sendText(req: FastifyRequest, reply: FastifyReply, text: string, type: 
     // Public data meant for ministries' own websites: any origin may read it (no cookies are involved).
     .header("access-control-allow-origin", "*")
     .header("cross-origin-resource-policy", "cross-origin");
+  // RFC 9110 §13.1.2: weak comparison, and "*" matches any current representation
   const given = req.headers["if-none-match"];
-  if (typeof given === "string" && given.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+  const matches = (t: string) => t === "*" || t.replace(/^W\//, "") === etag;
+  if (typeof given === "string" && given.split(",").some((t) => matches(t.trim()))) {
     return reply.status(304).send();
   }
   return reply.type(type).send(text);

@@ -1,16 +1,11 @@
 import { sql } from "kysely";
 import { formatCaseNumber, parseCaseNumber } from "../../../common/case-number.ts";
 import { CASE_STATUSES } from "../../../common/case-status.ts";
-import {
-  AGE_BUCKETS,
-  type PublicCase,
-  type PublicOrganisationPage,
-  type PublicStatistics,
-} from "../../../common/schemas/public.ts";
+import type { PublicCase, PublicOrganisationPage, PublicPlace } from "../../../common/schemas/public.ts";
 import { anyUuid } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { courtDay } from "../../platform/clock.ts";
-import { problems } from "../../platform/errors.ts";
+import { Problem, problems } from "../../platform/errors.ts";
 import { caseTypeAliases } from "../cases/cases.search.ts";
 import { type MaskParty, maskTitle } from "./public.mask.ts";
 
@@ -26,7 +21,7 @@ const MEMO_MS = 60_000;
 
 /**
  * Keeps a value per database for a minute: the case types (the number parser compiles its pattern per list) and
- * the statistics (five scans of every case) — anyone may call these, many times a second. A copy, never the only one.
+ * the courts — anyone may call these, many times a second. A copy, never the only one.
  */
 function memo<T>(load: (db: Database) => Promise<T>) {
   const kept = new WeakMap<Database, { at: number; value: Promise<T> }>();
@@ -40,6 +35,36 @@ function memo<T>(load: (db: Database) => Promise<T>) {
   };
 }
 const caseTypes = memo(caseTypeAliases);
+
+/** The active courts, for the search's court select: public reference data, in order of precedence. */
+export const publicCourts = memo(async (db: Database): Promise<PublicPlace[]> => {
+  const rows = await db
+    .selectFrom("courts")
+    .select(["code", "name_en", "name_ur"])
+    .where("active", "=", true)
+    .orderBy("sort_order")
+    .orderBy("name_en")
+    .execute();
+  return rows.map((c) => ({ code: c.code, nameEn: c.name_en, nameUr: c.name_ur }));
+});
+
+/**
+ * The id of the court a query narrows to, read fresh (an inactive court still has its cases). An unknown code is
+ * its own 404 naming the field, so "no such court" never reads as "no such case"; courts are public, so saying
+ * which codes exist tells nothing.
+ */
+async function courtFilter(db: Database, code: string | undefined): Promise<string | undefined> {
+  if (code === undefined) return undefined;
+  const court = await db
+    .selectFrom("courts")
+    .select("id")
+    .where("code", "=", code.toUpperCase())
+    .executeTakeFirst();
+  if (court) return court.id;
+  throw new Problem(404, "not_found", "No such court.", {
+    errors: [{ path: "querystring.court", message: "no court has this code; see /api/v1/public/courts" }],
+  });
+}
 
 function publicCases(db: Database) {
   return db
@@ -140,20 +165,21 @@ export async function findPublicCases(
   input: { number: string; court?: string | undefined },
   opts: PublicOptions,
 ): Promise<PublicCase[]> {
-  const types = await caseTypes(db);
-  const parsed = parseCaseNumber(input.number, types);
+  const parsed = parseCaseNumber(input.number, await caseTypes(db));
   if (!parsed) {
     throw problems.validation(
       [{ path: "querystring.number", message: "not a case number, e.g. W.P. No. 1234 of 2025" }],
       "Write the case number as the court does, e.g. W.P. No. 1234 of 2025 or WP 1234/2025.",
     );
   }
+  // checked after the number, so a malformed number is always the 400 whatever the court
+  const courtId = await courtFilter(db, input.court);
   let query = publicCases(db)
     .where("c.number", "=", parsed.number)
     .where("c.year", "=", parsed.year)
     .where("c.number_suffix", "=", parsed.suffix);
   if (parsed.typeCode) query = query.where("t.code", "=", parsed.typeCode);
-  if (input.court) query = query.where("ct.code", "=", input.court.toUpperCase());
+  if (courtId) query = query.where("c.court_id", "=", courtId);
   const rows = await query
     .select(publicColumns(courtDay()))
     .orderBy("ct.sort_order")
@@ -164,11 +190,14 @@ export async function findPublicCases(
   return present(db, rows, opts);
 }
 
-/** A ministry's public page and feed: its names, counts of its open cases, and its pending cases page by page. */
+/**
+ * A ministry's public page and feed: its names, counts of its open cases, and its pending cases page by page,
+ * optionally in one court (the counts stay whole: they are what the reader narrows from).
+ */
 export async function organisationPage(
   db: Database,
   code: string,
-  paging: { page: number; pageSize: number },
+  paging: { page: number; pageSize: number; court?: string | undefined },
   opts: PublicOptions,
 ): Promise<PublicOrganisationPage> {
   const org = await db
@@ -178,8 +207,12 @@ export async function organisationPage(
     .where("active", "=", true)
     .executeTakeFirst();
   if (!org) throw problems.notFound("organisation");
+  const courtId = await courtFilter(db, paging.court);
   const today = courtDay();
   const mine = publicCases(db).where("c.organisation_id", "=", org.id);
+  const pending = mine
+    .where("c.status", "=", "pending")
+    .$if(courtId !== undefined, (q) => q.where("c.court_id", "=", courtId!));
   const [byStatus, byCourt, pendingTotal, rows] = await Promise.all([
     mine
       .select(["c.status", (eb) => eb.fn.countAll<number>().as("n")])
@@ -190,12 +223,8 @@ export async function organisationPage(
       .groupBy(["ct.code", "ct.name_en", "ct.name_ur", "ct.sort_order"])
       .orderBy("ct.sort_order")
       .execute(),
-    mine
-      .where("c.status", "=", "pending")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
-    mine
-      .where("c.status", "=", "pending")
+    pending.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    pending
       .select(publicColumns(today))
       .orderBy(sql`next_hearing_date`, (ob) => ob.asc().nullsLast())
       .orderBy("c.year")
@@ -218,73 +247,5 @@ export async function organisationPage(
       page: paging.page,
       pageSize: paging.pageSize,
     },
-  };
-}
-
-/**
- * Open statistics: counts of non-confidential cases only (no names, no titles, no numbers). The year filed is
- * the filing date's year, else the year in the case number; the age bucket counts pending cases by time since
- * filing (else since 1 January of the case's year), DOMAIN.md §8's buckets.
- */
-export const statistics = memo(countStatistics);
-
-async function countStatistics(db: Database): Promise<PublicStatistics> {
-  const today = courtDay();
-  const all = publicCases(db);
-  const filed = sql`coalesce(c.filed_on, make_date(c.year, 1, 1))`;
-  const back = (years: number) => sql`(${today}::date - make_interval(years => ${years}))`;
-  const bucket = sql<string>`case
-    when ${filed} > ${back(1)} then 'under_1'
-    when ${filed} > ${back(3)} then '1_3'
-    when ${filed} > ${back(5)} then '3_5'
-    when ${filed} > ${back(10)} then '5_10'
-    else 'over_10' end`;
-  const yearFiled = sql<number>`coalesce(extract(year from c.filed_on)::int, c.year)`;
-  const [byOrg, byCourt, byStatus, byYear, byAge] = await Promise.all([
-    all
-      .select(["o.code", "o.name_en", "o.name_ur", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy(["o.code", "o.name_en", "o.name_ur"])
-      .orderBy("o.code")
-      .execute(),
-    all
-      .select(["ct.code", "ct.name_en", "ct.name_ur", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy(["ct.code", "ct.name_en", "ct.name_ur", "ct.sort_order"])
-      .orderBy("ct.sort_order")
-      .execute(),
-    all
-      .select(["c.status", (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy("c.status")
-      .execute(),
-    all
-      .select([yearFiled.as("y"), (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy(sql`1`)
-      .orderBy(sql`1`)
-      .execute(),
-    all
-      .where("c.status", "=", "pending")
-      .select([bucket.as("b"), (eb) => eb.fn.countAll<number>().as("n")])
-      .groupBy(sql`1`)
-      .execute(),
-  ]);
-  const statusCount = new Map(byStatus.map((s) => [s.status, Number(s.n)]));
-  const ageCount = new Map(byAge.map((a) => [a.b, Number(a.n)]));
-  return {
-    asOf: today,
-    total: byStatus.reduce((a, s) => a + Number(s.n), 0),
-    byOrganisation: byOrg.map((o) => ({
-      key: o.code,
-      nameEn: o.name_en,
-      nameUr: o.name_ur,
-      count: Number(o.n),
-    })),
-    byCourt: byCourt.map((c) => ({ key: c.code, nameEn: c.name_en, nameUr: c.name_ur, count: Number(c.n) })),
-    byStatus: CASE_STATUSES.map((s) => ({ key: s, nameEn: s, nameUr: s, count: statusCount.get(s) ?? 0 })),
-    byYearFiled: byYear.map((y) => ({
-      key: String(y.y),
-      nameEn: String(y.y),
-      nameUr: String(y.y),
-      count: Number(y.n),
-    })),
-    byAgeBucket: AGE_BUCKETS.map((b) => ({ key: b, nameEn: b, nameUr: b, count: ageCount.get(b) ?? 0 })),
   };
 }

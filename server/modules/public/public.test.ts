@@ -1,172 +1,25 @@
-import type { FastifyInstance } from "fastify";
 import { beforeAll, describe, expect, it } from "vitest";
 import { publicOrganisationPage } from "../../../common/schemas/public.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
-import { caseBody, makeOrganisation, makeUser, signedIn } from "../../test/factories.ts";
-import { call, type Session, testApp } from "../../test/harness.ts";
-import { multipart, pdf } from "../documents/documents.fixtures.ts";
+import { signedIn } from "../../test/factories.ts";
 import { appWith } from "./public.fixtures.ts";
+import { buildWorld, type World, writtenWays } from "./public.world.ts";
 
 /**
  * The public face. The must-show: whatever the query, the public endpoints never return a confidential case, an
  * MLA record, a document, a note or an officer. The sweep runs on an app of its own with a high rate limit (the
- * default is 60 a minute per IP); the rate limit is tested on another with a limit of 3.
+ * default is 60 a minute per IP); the rate limit is tested on another with a limit of 3. The court filter and
+ * the courts list are swept in public.courts.test.ts.
  */
-const MARK = `Q${Date.now().toString(36).toUpperCase()}`;
 const today = courtDay();
-
-type World = {
-  app: FastifyInstance;
-  orgCode: string;
-  open: { id: string; number: number };
-  secret: { id: string; number: number; title: string };
-  officer: { id: string; fullName: string };
-  users: string[];
-  mlaReference: string;
-  forbidden: string[];
-};
 let w: World;
 
-async function newCase(who: Session, overrides: Record<string, unknown>) {
-  const body = await caseBody(overrides);
-  const res = await call(who, { method: "POST", url: "/api/v1/cases", body });
-  expect(res.statusCode, res.body).toBe(201);
-  return { id: res.json().id as string, number: body.number };
-}
-
-async function upload(who: Session, caseId: string, kind: string, title: string, name: string) {
-  const { payload, headers } = multipart({ kind, title }, { name, bytes: pdf() });
-  const res = await call(who, { method: "POST", url: `/api/v1/cases/${caseId}/documents`, payload, headers });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-}
-
 beforeAll(async () => {
-  const { handle } = await testApp();
-  const org = await makeOrganisation("ministry", "Public Ministry");
-  const focal = await signedIn(["focal_person"], org.id);
-  const parties = [
-    { side: "petitioner", name: "Shahid Mehmood Abbasi, son of Mehmood Abbasi, resident of Islamabad" },
-    { side: "respondent", name: "Federation of Pakistan through Secretary", organisationId: org.id },
-  ];
-  const open = await newCase(focal, {
-    title: "Shahid Mehmood Abbasi v. Federation of Pakistan through Secretary",
-    subject: `Subject ${MARK}-SUBJECT exit control list`,
-    parties,
-  });
-  const secretTitle = `Confidential ${MARK}-SECRET v. Federation of Pakistan`;
-  const secret = await newCase(focal, {
-    title: secretTitle,
-    subject: `${MARK}-SECRET-SUBJECT`,
-    flags: { confidential: true },
-  });
-  await upload(focal, open.id, "petition", `${MARK}-DOCTITLE`, `${MARK}-petition.pdf`);
-  const order = await upload(focal, open.id, "order", `${MARK}-ORDER`, `${MARK}-order-sheet.pdf`);
-  await upload(focal, secret.id, "petition", `${MARK}-SECRETDOC`, `${MARK}-secret.pdf`);
-
-  // a hearing held with an order sheet and notes, which fixed the next date
-  const held = await call(focal, {
-    method: "POST",
-    url: `/api/v1/cases/${open.id}/hearings`,
-    body: { date: addDays(today, -3), purpose: "Arguments" },
-  });
-  expect(held.statusCode, held.body).toBe(201);
-  const recorded = await call(focal, {
-    method: "POST",
-    url: `/api/v1/hearings/${held.json().id}/outcome`,
-    body: {
-      version: 1,
-      outcome: "adjourned",
-      adjournmentReason: `${MARK}-REASON counsel unwell`,
-      adjournedAtRequestOf: "government",
-      appeared: `${MARK}-APPEARED`,
-      coram: `${MARK}-CORAM`,
-      nextDate: addDays(today, 12),
-      orderSheetDocumentId: order.id,
-      notes: `${MARK}-NOTE the order sheet says`,
-    },
-  });
-  expect(recorded.statusCode, recorded.body).toBe(200);
-  const secretHearing = await call(focal, {
-    method: "POST",
-    url: `/api/v1/cases/${secret.id}/hearings`,
-    body: { date: addDays(today, 5), purpose: "Notice" },
-  });
-  expect(secretHearing.statusCode).toBe(201);
-
-  // an officer assigned to both (written directly: the assignment flow is tested in its own module)
-  const office = await makeOrganisation("law_office", "Office");
-  const officer = await makeUser(office.id, ["law_officer"], { fullName: `Zafarullah ${MARK}Officer` });
-  await handle.db
-    .updateTable("cases")
-    .set({ assigned_officer_id: officer.id })
-    .where("id", "in", [open.id, secret.id])
-    .execute();
-
-  const fia = await signedIn(["requesting_agency"]);
-  const mla = await call(fia, {
-    method: "POST",
-    url: "/api/v1/mla/requests",
-    body: { kind: "preservation", title: `Preservation ${MARK}-MLA account of suspect` },
-  });
-  expect(mla.statusCode, mla.body).toBe(201);
-  const mlaReference = mla.json().reference as string;
-
-  const app = await appWith({ CAMS_PUBLIC_RATE_PER_MINUTE: "100000" });
-  w = {
-    app,
-    orgCode: org.code,
-    open: { id: open.id, number: open.number },
-    secret: { id: secret.id, number: secret.number, title: secretTitle },
-    officer: { id: officer.id, fullName: officer.full_name },
-    users: [focal.userId, fia.userId, officer.id],
-    mlaReference,
-    forbidden: [
-      `${MARK}-SECRET`,
-      `${MARK}-MLA`,
-      mlaReference,
-      mla.json().id,
-      `${MARK}-SUBJECT`,
-      `${MARK}-DOCTITLE`,
-      `${MARK}-ORDER`,
-      `${MARK}-petition.pdf`,
-      `${MARK}-order-sheet.pdf`,
-      `${MARK}-NOTE`,
-      `${MARK}-REASON`,
-      `${MARK}-APPEARED`,
-      `${MARK}-CORAM`,
-      `${MARK}Officer`,
-      "Zafarullah",
-      officer.id,
-      focal.userId,
-      fia.userId,
-      open.id,
-      secret.id,
-      order.id,
-      `No. ${secret.number} of 2025`,
-      `/${secret.number}/`,
-      "Shahid Mehmood",
-      "Abbasi",
-    ],
-  };
+  w = await buildWorld();
 }, 120_000);
 
 const get = (url: string, headers: Record<string, string> = {}) =>
   w.app.inject({ method: "GET", url, headers });
-
-function writtenWays(n: number, year = 2025): string[] {
-  const urdu = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-  return [
-    `W.P. No. ${n} of ${year}`,
-    `WP ${n}/${year}`,
-    `wp-${n}-${year}`,
-    `W. P. No: ${n} of ${year}`,
-    `(Writ Petition No. ${n} of ${year}).`,
-    `${n}/${year}`,
-    `WP ${urdu(String(n))}/${urdu(String(year))}`,
-    `Case: W.P. No. ${n} of ${year}`,
-  ];
-}
 
 describe("public face: never leaks", () => {
   it("no query to any public endpoint returns a confidential case, an MLA record, a document, a note, an officer or a user", async () => {
@@ -175,8 +28,8 @@ describe("public face: never leaks", () => {
       ...writtenWays(w.secret.number),
       w.secret.title,
       w.mlaReference,
-      `${MARK}-MLA`,
-      `${MARK}-SECRET`,
+      `${w.mark}-MLA`,
+      `${w.mark}-SECRET`,
       w.officer.fullName,
       w.officer.id,
       w.users[0]!,

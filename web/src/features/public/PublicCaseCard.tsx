@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatDate, useLocale } from "../../app/format.ts";
@@ -12,10 +12,11 @@ export function PublicCaseCard({ item }: { item: PublicCase }) {
     <Card withBorder radius="md" data-testid="public-case">
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
-          <Text fw={700} className="ltr" data-testid="public-case-number">
+          {/* a heading per case (under the results' h2), so a screen reader can jump from case to case */}
+          <Title order={3} size="h5" className="ltr" data-testid="public-case-number">
             {item.number}
-          </Text>
-          <Badge variant="light" data-testid="public-case-status" data-status={item.status}>
+          </Title>
+          <Badge variant="outline" color="teal.9" data-testid="public-case-status" data-status={item.status}>
             {t(`status.${item.status}`)}
           </Badge>
         </Group>

@@ -1,23 +1,28 @@
-import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { publicErrorKey, usePublicCases } from "./api.ts";
 import { PublicCaseCard } from "./PublicCaseCard.tsx";
+import { PublicCourtSelect } from "./PublicCourtSelect.tsx";
 import { PublicLayout } from "./PublicLayout.tsx";
 
-/** /public: case status by number, no login. The number sits in the URL, so a result can be linked to. */
+/**
+ * /public: case status by number, optionally in one court, no login. The number and court sit in the URL, so a
+ * result can be linked to.
+ */
 export function PublicCaseSearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const asked = params.get("number") ?? "";
+  const askedCourt = params.get("court") ?? "";
   const [text, setText] = useState(asked);
-  const result = usePublicCases(asked);
+  const [court, setCourt] = useState(askedCourt);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const number = text.trim();
-    setParams(number ? { number } : {});
+    setParams(number ? { number, ...(court ? { court } : {}) } : {});
   }
 
   return (
@@ -38,9 +43,15 @@ export function PublicCaseSearchPage() {
                 value={text}
                 onChange={(e) => setText(e.currentTarget.value)}
                 maxLength={300}
-                w={{ base: "100%", sm: 420 }}
+                w={{ base: "100%", sm: 360 }}
                 classNames={{ input: "ltr" }}
                 data-testid="public-number"
+              />
+              <PublicCourtSelect
+                label={t("public.courtLabel")}
+                value={court}
+                onChange={setCourt}
+                testId="public-court"
               />
               <Button type="submit" disabled={!text.trim()} data-testid="public-find">
                 {t("public.find")}
@@ -48,22 +59,7 @@ export function PublicCaseSearchPage() {
             </Group>
           </form>
         </Paper>
-        {asked && result.isFetching && <Loader size="sm" />}
-        {asked && result.isError && (
-          <Alert color="yellow" data-testid="public-error">
-            {t(publicErrorKey(result.error, "public.notFound"))}
-          </Alert>
-        )}
-        {result.data && (
-          <Stack gap="sm" data-testid="public-results">
-            {result.data.items.map((item) => (
-              <PublicCaseCard key={`${item.court.code}-${item.number}`} item={item} />
-            ))}
-            <Text size="xs" c="dimmed">
-              {t("public.masked")}
-            </Text>
-          </Stack>
-        )}
+        <Results number={asked} court={askedCourt} />
         <Paper withBorder p="md" radius="md">
           <Title order={2} size="h4" mb="xs">
             {t("public.openData")}
@@ -76,5 +72,46 @@ export function PublicCaseSearchPage() {
         </Paper>
       </Stack>
     </PublicLayout>
+  );
+}
+
+/**
+ * The outcome of a search. The status region is always in the page, so a screen reader announces (politely)
+ * what it says when a search completes: "Searching…", then how many cases were found or why none was.
+ */
+function Results({ number, court }: { number: string; court: string }) {
+  const { t } = useTranslation();
+  const result = usePublicCases(number, court);
+  const done = number !== "" && !result.isFetching;
+  return (
+    <section aria-labelledby="public-results-heading">
+      <Title order={2} size="h4" mb="xs" id="public-results-heading" hidden={number === ""}>
+        {t("public.results")}
+      </Title>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="public-announce">
+        {number !== "" && result.isFetching && <Text size="sm">{t("public.searching")}</Text>}
+        {done && result.isError && (
+          // inside the polite region already: the alert role would announce it a second time, assertively
+          <Alert color="yellow" role="none" data-testid="public-error">
+            {t(publicErrorKey(result.error, "public.notFound"))}
+          </Alert>
+        )}
+        {done && result.data && (
+          <Text size="sm" data-testid="public-result-count">
+            {t("public.resultCount", { count: result.data.items.length })}
+          </Text>
+        )}
+      </div>
+      {result.data && (
+        <Stack gap="sm" mt="sm" data-testid="public-results">
+          {result.data.items.map((item) => (
+            <PublicCaseCard key={`${item.court.code}-${item.number}`} item={item} />
+          ))}
+          <Text size="xs" c="dimmed">
+            {t("public.masked")}
+          </Text>
+        </Stack>
+      )}
+    </section>
   );
 }

@@ -3,15 +3,19 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LanguageSwitch } from "../../app/LanguageSwitch.tsx";
+import { PUBLIC_INK } from "./publicInk.ts";
 
-/** The frame of the public pages: the system's name, the language switch, links to case status and sign-in. */
+/**
+ * The frame of the public pages: the system's name, the language switch, links to case status and sign-in; a
+ * header, a navigation and a main landmark, in colours that read (publicInk.ts).
+ */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Box mih="100vh" bg="var(--mantine-color-gray-0)">
+    <Box mih="100vh" bg="var(--mantine-color-gray-0)" style={PUBLIC_INK}>
       <Container size="lg" py="md">
         <Stack gap="md">
-          <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Group component="header" justify="space-between" align="flex-start" wrap="wrap">
             <div>
               <Text fw={700} size="xl">
                 CAMS
@@ -23,7 +27,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
                 {t("app.ministry")}
               </Text>
             </div>
-            <Group gap="md">
+            <Group component="nav" gap="md" aria-label={t("public.title")}>
               <Anchor component={Link} to="/public" size="sm" data-testid="public-home">
                 {t("public.title")}
               </Anchor>

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { Kysely, PostgresDialect, sql } from "kysely";
+import { Kysely, type LogEvent, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { DB } from "./types.ts";
@@ -26,12 +26,17 @@ const PG_TYPE = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
  * (or in memory when dataDir is "memory", as tests do). Both return the same column types:
  * bigint as number, numeric as string, date as 'YYYY-MM-DD' string, timestamptz as Date.
  */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Sees every query run (PostgreSQL only): the load benchmark replays the SQL behind a request. */
+  log?: (event: LogEvent) => void;
+}): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.log);
   return openPGlite(opts.dataDir);
 }
 
-function openPostgres(url: string): DatabaseHandle {
+function openPostgres(url: string, log?: (event: LogEvent) => void): DatabaseHandle {
   const types = {
     getTypeParser(oid: number, format?: "text" | "binary") {
       if (oid === PG_TYPE.INT8) return (v: string) => Number(v);
@@ -40,7 +45,7 @@ function openPostgres(url: string): DatabaseHandle {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return { db, kind: "postgres", location: redactUrl(url), close: () => db.destroy() };
 }
 

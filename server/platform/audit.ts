@@ -81,6 +81,7 @@ export const AUDIT_ACTIONS = [
   "assignment.committed",
   "assignment.previewed",
   "seed.demo",
+  "synthetic.seeded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

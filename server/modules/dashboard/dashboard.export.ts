@@ -2,12 +2,8 @@ import { AGE_BUCKETS } from "../../../common/schemas/cases.ts";
 import type { Dashboard } from "../../../common/schemas/dashboard.ts";
 import type { DashboardTable } from "../../../common/schemas/dashboard-export.ts";
 import type { Database } from "../../db/connection.ts";
-import { inTransaction } from "../../db/transaction.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { recordAudit } from "../../platform/audit.ts";
-import { CsvWriter } from "../exports/export.csv.ts";
-import { PdfWriter } from "../exports/export.pdf.ts";
-import { type Cell, XlsxWriter } from "../exports/export.xlsx.ts";
+import { auditExport, type Sheet, sheet, tableFileName, writeTable } from "../exports/export.table.ts";
 import type { ExportFormat } from "../exports/exports.service.ts";
 import { getDashboard } from "./dashboard.service.ts";
 
@@ -17,7 +13,8 @@ import { getDashboard } from "./dashboard.service.ts";
  * export's writers. Names are in English, as in the case-list export (the PDF's font has no Urdu).
  */
 type AgeBucket = (typeof AGE_BUCKETS)[number];
-export type Sheet = { title: string; header: string[]; rows: Cell[][] };
+
+export type { Sheet };
 
 export const AGE_LABELS: Record<AgeBucket, string> = {
   lt1: "Under 1 year",
@@ -107,8 +104,6 @@ export function dashboardSheet(d: Dashboard, table: DashboardTable): Sheet {
   }
 }
 
-const sheet = (title: string, header: string[], rows: Cell[][]): Sheet => ({ title, header, rows });
-
 /** The heat map as the page draws it: a row per court (as pendency by court), a column per age, empty cells 0. */
 function courtByAge(d: Dashboard): Sheet {
   const buckets = AGE_BUCKETS;
@@ -123,25 +118,6 @@ function courtByAge(d: Dashboard): Sheet {
   );
 }
 
-async function writeSheet(s: Sheet, format: ExportFormat, heading: string): Promise<Buffer> {
-  if (format === "csv") {
-    const w = new CsvWriter(s.header);
-    w.add(s.rows);
-    return w.finish();
-  }
-  if (format === "xlsx") {
-    const w = new XlsxWriter(s.header, s.title);
-    w.add(s.rows);
-    return w.finish();
-  }
-  // the first column holds the names; the figures share what is left of the 770 pt line
-  const rest = s.header.length - 1;
-  const first = Math.min(300, 770 - rest * 70);
-  const w = new PdfWriter(s.header, heading, [first, ...Array(rest).fill((770 - first) / Math.max(1, rest))]);
-  w.add(s.rows);
-  return w.finish();
-}
-
 /** The file of one table for this reader (their scope, as on the page), audited like every export. */
 export async function exportDashboardTable(
   db: Database,
@@ -152,20 +128,12 @@ export async function exportDashboardTable(
   const d = await getDashboard(db, actor, { organisationId: input.organisationId }, everyMinutes);
   const s = dashboardSheet(d, input.table);
   const scope = d.organisation ? ` — ${d.organisation.nameEn}` : "";
-  const file = await writeSheet(s, input.format, `CAMS dashboard: ${s.title}${scope} — ${d.asOf}`);
-  await inTransaction(db, (trx) =>
-    recordAudit(trx, actor, {
-      action: "export.created",
-      entityType: "dashboard_table",
-      organisationId: actor.organisationId,
-      changes: {
-        table: input.table,
-        format: input.format,
-        organisationId: input.organisationId ?? null,
-        rows: s.rows.length,
-      },
-    }),
-  );
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return { file, fileName: `dashboard-${input.table}-${stamp}.${input.format}` };
+  const file = await writeTable(input.format, s, `CAMS dashboard: ${s.title}${scope} — ${d.asOf}`);
+  await auditExport(db, actor, "dashboard_table", {
+    table: input.table,
+    format: input.format,
+    organisationId: input.organisationId ?? null,
+    rows: s.rows.length,
+  });
+  return { file, fileName: tableFileName(`dashboard-${input.table}`, input.format) };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { dashboardQuery, dashboardSchema } from "../../../common/schemas/dashboard.ts";
 import { dashboardExportQuery } from "../../../common/schemas/dashboard-export.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
-import { MEDIA_TYPES } from "../exports/exports.service.ts";
+import { sendTable } from "../exports/export.table.ts";
 import { exportDashboardTable } from "./dashboard.export.ts";
 import { getDashboard } from "./dashboard.service.ts";
 
@@ -34,11 +34,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         req.query,
         config.dashboardEveryMinutes,
       );
-      return reply
-        .type(MEDIA_TYPES[req.query.format])
-        .header("content-disposition", `attachment; filename="${fileName}"`)
-        .header("cache-control", "no-store")
-        .send(file);
+      return sendTable(reply, req.query.format, fileName, file);
     },
   );
 };

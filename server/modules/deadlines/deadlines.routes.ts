@@ -22,6 +22,8 @@ import {
 import { idParams } from "../../../common/schemas/shared.ts";
 import { taskSchema } from "../../../common/schemas/tasks.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import { answerTable, tableFormat } from "../exports/export.table.ts";
+import { DEADLINE_WIDTHS, deadlineSheet } from "./deadlines.export.ts";
 import * as deadlines from "./deadlines.service.ts";
 import * as rules from "./rules.service.ts";
 
@@ -63,6 +65,32 @@ export const deadlineRoutes: FastifyPluginAsyncZod = async (app) => {
     "/deadlines",
     { schema: { tags, querystring: deadlinesQuery, response: { 200: deadlineList } } },
     (req) => deadlines.upcomingDeadlines(db, requireActor(req), req.query),
+  );
+  app.get(
+    "/deadlines/export",
+    {
+      schema: {
+        tags,
+        description:
+          "The deadlines list (GET /deadlines: the same window, scope and rows) as CSV, XLSX or PDF. Audited.",
+        querystring: deadlinesQuery.extend(tableFormat.shape),
+      },
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { format, ...filters } = req.query;
+      const list = await deadlines.upcomingDeadlines(db, actor, filters);
+      return answerTable(reply, db, actor, {
+        format,
+        sheet: deadlineSheet(list.items),
+        heading: `CAMS open deadlines due within ${filters.withinDays} days (overdue included)`,
+        entityType: "deadline_list",
+        fileName: "deadlines",
+        changes: { filters },
+        widths: DEADLINE_WIDTHS,
+      });
+    },
   );
 
   app.get("/limitation-rules", { schema: { tags, response: { 200: limitationRuleList } } }, (req) => {

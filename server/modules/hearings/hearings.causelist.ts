@@ -21,6 +21,8 @@ import { listedHearingsQuery, presentHearing } from "./hearings.repo.ts";
  */
 type Clash = (typeof CLASH_CODES)[number];
 type Filters = { from: string; to: string; officerId?: string; courtId?: string; benchId?: string };
+/** The most hearings one list holds (a day across every court); its export refuses a list this full. */
+export const LISTED_LIMIT = 5000;
 
 async function listed(
   db: Database,
@@ -56,7 +58,7 @@ async function listed(
     .orderBy("b.code")
     .orderBy("h.serial")
     .orderBy("h.hearing_time")
-    .limit(5000)
+    .limit(LISTED_LIMIT)
     .execute();
   const clashes = await clashesOf(db, rows, dailyLimit);
   return rows.map((r) => ({

@@ -20,8 +20,10 @@ import { inTransaction } from "../../db/transaction.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
 import { COURT_TIME_ZONE, courtDay } from "../../platform/clock.ts";
+import { answerTable, refuseIfCapped } from "../exports/export.table.ts";
+import { causeListExportQuery, causeListSheet } from "./causelist.export.ts";
 import { causeListPdf } from "./causelist.pdf.ts";
-import { causeList, describeFilters, upcoming } from "./hearings.causelist.ts";
+import { causeList, describeFilters, LISTED_LIMIT, upcoming } from "./hearings.causelist.ts";
 import * as hearings from "./hearings.service.ts";
 import { commitImport, previewImport } from "./import/import.service.ts";
 
@@ -83,6 +85,37 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", `inline; filename="cause-list-${list.date}.pdf"`)
         .header("cache-control", "private, no-store")
         .send(pdf);
+    },
+  );
+  app.get(
+    "/cause-list/export",
+    {
+      schema: {
+        tags,
+        description:
+          "The same cause list (GET /cause-list: day, filters, scope, rows) as CSV or XLSX; the PDF is " +
+          "GET /cause-list.pdf. Audited.",
+        querystring: causeListExportQuery,
+      },
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { format, ...filters } = req.query;
+      const list = await causeList(db, actor, filters, limit);
+      refuseIfCapped(
+        list.items.length,
+        LISTED_LIMIT,
+        "Choose a court, a bench or a law officer to export a shorter list.",
+      );
+      return answerTable(reply, db, actor, {
+        format,
+        sheet: causeListSheet(list.date, list.items),
+        heading: `Cause list ${list.date}`,
+        entityType: "cause_list",
+        fileName: `cause-list-${list.date}`,
+        changes: { filters },
+      });
     },
   );
   app.post(

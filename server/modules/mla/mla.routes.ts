@@ -15,8 +15,10 @@ import {
 } from "../../../common/schemas/mla.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
+import { answerTable, tableFormat } from "../exports/export.table.ts";
 import * as access from "./mla.access.ts";
 import * as links from "./mla.links.ts";
+import { REGISTER_WIDTHS, registerSheet } from "./mla.register.export.ts";
 import * as mla from "./mla.service.ts";
 
 const tags = ["mla"];
@@ -27,6 +29,32 @@ export const mlaRoutes: FastifyPluginAsyncZod = async (app) => {
     "/mla/requests",
     { schema: { tags, querystring: mlaListQuery, response: { 200: mlaList } } },
     (req) => mla.listRequests(db, requireActor(req), req.query),
+  );
+  app.get(
+    "/mla/requests/export",
+    {
+      schema: {
+        tags,
+        description:
+          "The register list (GET /mla/requests: the same filters, scope and fields) as CSV, XLSX or PDF. Audited.",
+        querystring: mlaListQuery.extend(tableFormat.shape),
+      },
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const { format, ...filters } = req.query;
+      const list = await mla.listRequests(db, actor, filters);
+      return answerTable(reply, db, actor, {
+        format,
+        sheet: registerSheet(list.items),
+        heading: "CAMS MLA register",
+        entityType: "mla_register",
+        fileName: "mla-register",
+        changes: { filters },
+        widths: REGISTER_WIDTHS,
+      });
+    },
   );
   app.post(
     "/mla/requests",

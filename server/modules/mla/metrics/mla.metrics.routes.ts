@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { mlaMetrics } from "../../../../common/schemas/mla-metrics.ts";
+import { mlaMetricsExportQuery } from "../../../../common/schemas/mla-metrics-export.ts";
 import { requireActor } from "../../../platform/auth/plugin.ts";
+import { answerTable } from "../../exports/export.table.ts";
+import { metricsSheet } from "./mla.metrics.export.ts";
 import * as metrics from "./mla.metrics.ts";
 
 export const mlaMetricsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,5 +19,30 @@ export const mlaMetricsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => metrics.mlaMetrics(db, requireActor(req)),
+  );
+  app.get(
+    "/mla/metrics/export",
+    {
+      schema: {
+        tags: ["mla"],
+        description:
+          "One table of the MLA figures (GET /mla/metrics: the same figures, Central Authority only) as CSV, XLSX or PDF. Audited.",
+        querystring: mlaMetricsExportQuery,
+      },
+      config: { rateLimit: { max: 30, timeWindow: "1 minute" } },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      const m = await metrics.mlaMetrics(db, actor);
+      const s = metricsSheet(m, req.query.table);
+      return answerTable(reply, db, actor, {
+        format: req.query.format,
+        sheet: s,
+        heading: `CAMS MLA figures: ${s.title} — ${m.asOf}`,
+        entityType: "mla_metrics_table",
+        fileName: `mla-metrics-${req.query.table}`,
+        changes: { table: req.query.table },
+      });
+    },
   );
 };

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { exportUrl, FileDownloads } from "../../app/FileDownloads.tsx";
 import { courtToday, formatDay, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import type { PersonRef } from "../../app/types.ts";
@@ -82,6 +83,14 @@ export function CauseListPage() {
           </Text>
         </div>
         <Group gap="xs">
+          {/* CSV and XLSX: the same rows (GET /cause-list/export); PDF: the printed list, as the button */}
+          <FileDownloads
+            testId="cause-list-download"
+            what={t("downloads.what.causeList")}
+            href={(format) =>
+              format === "pdf" ? causeListPdfUrl(filter) : exportUrl("/cause-list/export", filter, format)
+            }
+          />
           {/* Every signed-in user: no ability covers both registering and editing cases; the server decides per row. */}
           <Button
             component={Link}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { exportUrl, FileDownloads } from "../../app/FileDownloads.tsx";
 import { formatDate, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import { StatusMarker } from "../reference/CourtsTab.tsx";
@@ -46,7 +47,12 @@ export function DeadlinesPage() {
           ))}
         </Button.Group>
         {deadlines.data && (
-          <Group gap="xs">
+          <Group gap="md">
+            <FileDownloads
+              testId="deadlines-download"
+              what={t("downloads.what.deadlines")}
+              href={(format) => exportUrl("/deadlines/export", { withinDays: within }, format)}
+            />
             <Text size="sm" data-testid="my-deadlines-count" data-count={items.length} data-within={within}>
               {t("deadlines.openCount", { count: items.length })}
             </Text>

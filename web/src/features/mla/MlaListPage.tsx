@@ -14,6 +14,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { MLA_FLOWS, statesOf } from "../../../../common/mla/states.ts";
+import { exportUrl, FileDownloads } from "../../app/FileDownloads.tsx";
 import { formatDateTime, useLocale } from "../../app/format.ts";
 import { ProblemAlert, QueryError, useProblem } from "../../app/forms.tsx";
 import { useMe } from "../../app/session.tsx";
@@ -53,7 +54,7 @@ export function MlaListPage() {
         {t("mla.help")}
       </Text>
       <NewRequestForm />
-      <Group gap="sm">
+      <Group gap="sm" align="flex-end">
         <NativeSelect
           label={t("mla.kind")}
           value={kind ?? ""}
@@ -73,6 +74,11 @@ export function MlaListPage() {
             ...states.map((s) => ({ value: s, label: labels.state(s) })),
           ]}
           data-testid="mla-filter-state"
+        />
+        <FileDownloads
+          testId="mla-download"
+          what={t("downloads.what.mlaRegister")}
+          href={(format) => exportUrl("/mla/requests/export", { kind, state }, format)}
         />
       </Group>
       <Card withBorder>

@@ -1,6 +1,7 @@
 import { Card, Group, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { exportUrl, FileDownloads } from "../../app/FileDownloads.tsx";
 import { STATE_FILTERS, type StateFilter, StateFilterSelect, TaskList } from "./TaskList.tsx";
 
 const SCOPES = ["mine", "created"] as const;
@@ -35,14 +36,21 @@ export function TasksPage() {
       <Text size="sm" c="dimmed">
         {t("tasks.pageHelp")}
       </Text>
-      <Group gap="sm">
-        <SegmentedControl
-          value={scope}
-          onChange={(v) => setParam("scope", v, "mine")}
-          data={SCOPES.map((s) => ({ value: s, label: t(`tasks.scopes.${s}`) }))}
-          data-testid="task-scope"
+      <Group gap="sm" justify="space-between">
+        <Group gap="sm">
+          <SegmentedControl
+            value={scope}
+            onChange={(v) => setParam("scope", v, "mine")}
+            data={SCOPES.map((s) => ({ value: s, label: t(`tasks.scopes.${s}`) }))}
+            data-testid="task-scope"
+          />
+          <StateFilterSelect value={state} onChange={(v) => setParam("state", v, "open")} />
+        </Group>
+        <FileDownloads
+          testId="tasks-download"
+          what={t("downloads.what.tasks")}
+          href={(format) => exportUrl("/tasks/export", { scope, state }, format)}
         />
-        <StateFilterSelect value={state} onChange={(v) => setParam("state", v, "open")} />
       </Group>
       <Card withBorder>
         <TaskList query={{ scope, state }} showCase />

@@ -16,7 +16,9 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MlaMetrics } from "../../../../../common/schemas/mla-metrics.ts";
+import type { MlaMetricsTable } from "../../../../../common/schemas/mla-metrics-export.ts";
 import { get } from "../../../app/api.ts";
+import { exportUrl, FileDownloads } from "../../../app/FileDownloads.tsx";
 import { formatDateTime, useLocale } from "../../../app/format.ts";
 import { QueryError } from "../../../app/forms.tsx";
 import { useMlaLabels } from "../labels.tsx";
@@ -65,13 +67,37 @@ export function MlaMetricsPage() {
   );
 }
 
-function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+/** Its table as CSV, XLSX and PDF (GET /mla/metrics/export), as the dashboard's tables. */
+function TableFiles({ table, what, label }: { table: MlaMetricsTable; what: string; label?: string }) {
+  return (
+    <FileDownloads
+      testId={`mla-metrics-download-${table}`}
+      what={what}
+      label={label}
+      href={(format) => exportUrl("/mla/metrics/export", { table }, format)}
+    />
+  );
+}
+
+function Section({
+  title,
+  testId,
+  table,
+  children,
+}: {
+  title: string;
+  testId: string;
+  table: MlaMetricsTable;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <Card withBorder data-testid={testId}>
       <Stack gap="sm">
         <Title order={2} size="h4">
           {title}
         </Title>
+        <TableFiles table={table} what={t("downloads.what.mlaTable", { table: title })} />
         {children}
       </Stack>
     </Card>
@@ -81,7 +107,12 @@ function Section({ title, testId, children }: { title: string; testId: string; c
 function TimeByHolder({ m }: { m: MlaMetrics }) {
   const { t } = useTranslation();
   return (
-    <Section title={t("mla.metrics.timeTitle")} testId="mla-metrics-time">
+    <Section title={t("mla.metrics.timeTitle")} testId="mla-metrics-time" table="timeByHolder">
+      <TableFiles
+        table="timeInState"
+        what={t("downloads.what.mlaTimeInState")}
+        label={t("downloads.byState")}
+      />
       <Text size="xs" c="dimmed">
         {t("mla.metrics.timeHelp")}
       </Text>
@@ -116,7 +147,7 @@ function Rates({ m }: { m: MlaMetrics }) {
     ...r.byGround.map((g) => ({ ...g, kind: "refusal" as const })),
   ];
   return (
-    <Section title={t("mla.metrics.ratesTitle")} testId="mla-metrics-rates">
+    <Section title={t("mla.metrics.ratesTitle")} testId="mla-metrics-rates" table="grounds">
       <Text size="sm" data-testid="mla-metrics-deficiency" data-rate={d.rate}>
         {t("mla.metrics.deficiency", { returned: d.returned, submitted: d.submitted, rate: d.rate })}
       </Text>
@@ -156,7 +187,7 @@ function Pending({ m }: { m: MlaMetrics }) {
     t("mla.metrics.ageOver", { days: bounds.at(-1) }),
   ];
   return (
-    <Section title={t("mla.metrics.pendingTitle")} testId="mla-metrics-pending">
+    <Section title={t("mla.metrics.pendingTitle")} testId="mla-metrics-pending" table="pending">
       <Table.ScrollContainer minWidth={800}>
         <Table fz="sm">
           <Table.Thead>
@@ -200,7 +231,7 @@ function Acknowledgement({ m }: { m: MlaMetrics }) {
   const { t } = useTranslation();
   const labels = useMlaLabels();
   return (
-    <Section title={t("mla.metrics.ackTitle")} testId="mla-metrics-ack">
+    <Section title={t("mla.metrics.ackTitle")} testId="mla-metrics-ack" table="acknowledgement">
       <Table fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -230,7 +261,7 @@ function Acknowledgement({ m }: { m: MlaMetrics }) {
 function Expired({ m }: { m: MlaMetrics }) {
   const { t } = useTranslation();
   return (
-    <Section title={t("mla.metrics.expiredTitle")} testId="mla-metrics-expired">
+    <Section title={t("mla.metrics.expiredTitle")} testId="mla-metrics-expired" table="expiredPreservations">
       {m.expiredPreservations.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("mla.metrics.noneExpired")}

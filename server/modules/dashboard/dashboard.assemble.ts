@@ -72,21 +72,14 @@ async function namesOf(db: Database, t: Tally) {
   const orgIds = [...t.pendingByOrganisation.keys()];
   const courtIds = [...new Set([...t.pendingByCourtAge.keys()].map((k) => k.split("|")[0] ?? ""))];
   const officerIds = [...t.workload.keys()];
+  // organisations and courts answer the same columns; an empty id list needs no query
+  const named = (table: "organisations" | "courts", ids: string[]) =>
+    ids.length
+      ? db.selectFrom(table).select(["id", "code", "name_en", "name_ur"]).where("id", "in", ids).execute()
+      : Promise.resolve([]);
   const [orgs, courts, officers] = await Promise.all([
-    orgIds.length
-      ? db
-          .selectFrom("organisations")
-          .select(["id", "code", "name_en", "name_ur"])
-          .where("id", "in", orgIds)
-          .execute()
-      : [],
-    courtIds.length
-      ? db
-          .selectFrom("courts")
-          .select(["id", "code", "name_en", "name_ur"])
-          .where("id", "in", courtIds)
-          .execute()
-      : [],
+    named("organisations", orgIds),
+    named("courts", courtIds),
     officerIds.length
       ? db.selectFrom("users").select(["id", "full_name"]).where("id", "in", officerIds).execute()
       : [],

@@ -66,9 +66,9 @@ export function expectStatus(res: Res, status: number, what: string) {
   if (res.status !== status) throw new Error(`${what} → HTTP ${res.status}: ${res.text.slice(0, 1000)}`);
 }
 
-export async function login(base: string, username: string): Promise<Session> {
+export async function login(base: string, username: string, password = PASSWORD): Promise<Session> {
   const res = await new Promise<{ status: number; text: string; cookies: string[] }>((resolve, reject) => {
-    const payload = JSON.stringify({ username, password: PASSWORD });
+    const payload = JSON.stringify({ username, password });
     const req = http.request(
       `${base}/api/v1/auth/login`,
       { method: "POST", headers: { "content-type": "application/json" }, agent },

@@ -82,7 +82,10 @@ async function benchSize(cases: number) {
     );
     try {
       const bases = servers.map((s) => s.url);
-      const sessions = { reader: await login(bases[0]!, READER), writer: await login(bases[0]!, WRITER) };
+      const sessions = {
+        reader: await login(bases[0]!, READER, PASSWORD),
+        writer: await login(bases[0]!, WRITER, PASSWORD),
+      };
       for (const j of all) {
         const s = j.as === "anonymous" ? null : sessions[j.as];
         const headers: Record<string, string> = s ? { cookie: s.cookie, "x-csrf-token": s.csrf } : {};
@@ -159,6 +162,7 @@ async function main() {
       minutes: SOAK_MINUTES,
       connections: CONNECTIONS,
       reader: READER,
+      password: PASSWORD,
       request: last.mixed,
     });
     console.log(

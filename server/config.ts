@@ -7,6 +7,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  CAMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   CAMS_DATA_DIR: z.string().min(1).default("./data"),
   CAMS_PUBLIC_URL: z.url().optional(),
   CAMS_SEED_DEMO: z.enum(["auto", "always", "never"]).default("auto"),
@@ -55,6 +56,8 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  /** Connections each app process keeps to a PostgreSQL server (PostgreSQL's max_connections bounds the sum). */
+  dbPoolSize: number;
   dataDir: string;
   publicUrl: string | undefined;
   seedDemo: "auto" | "always" | "never";
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.CAMS_DB_POOL_SIZE,
     dataDir: path.resolve(e.CAMS_DATA_DIR),
     publicUrl: e.CAMS_PUBLIC_URL,
     seedDemo: e.CAMS_SEED_DEMO,

@@ -17,7 +17,11 @@ import { LocalDiskStorage } from "./platform/storage/storage.ts";
 /** Reads config, opens and migrates the database, seeds the demo on a fresh embedded database, listens. */
 async function main() {
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   const applied = await migrateToLatest(handle.db);
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);

@@ -37,11 +37,11 @@ export function watchRss(pids: number[]) {
  */
 export async function soak(
   url: string,
-  opts: { minutes: number; connections: number; reader: string; request: LoadRequest },
+  opts: { minutes: number; connections: number; reader: string; password: string; request: LoadRequest },
 ) {
   const server = await startServer([], { DATABASE_URL: url, CAMS_JOBS: "off" });
   try {
-    const s = await login(server.url, opts.reader);
+    const s = await login(server.url, opts.reader, opts.password);
     const headers = { cookie: s.cookie, "x-csrf-token": s.csrf };
     const after: number[] = [];
     let requests = 0;

@@ -29,14 +29,16 @@ const PG_TYPE = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
+  /** Connections in the pool (PostgreSQL only); 10 unless said. */
+  poolSize?: number;
   /** Sees every query run (PostgreSQL only): the load benchmark replays the SQL behind a request. */
   log?: (event: LogEvent) => void;
 }): Promise<DatabaseHandle> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.log);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.log);
   return openPGlite(opts.dataDir);
 }
 
-function openPostgres(url: string, log?: (event: LogEvent) => void): DatabaseHandle {
+function openPostgres(url: string, poolSize: number, log?: (event: LogEvent) => void): DatabaseHandle {
   const types = {
     getTypeParser(oid: number, format?: "text" | "binary") {
       if (oid === PG_TYPE.INT8) return (v: string) => Number(v);
@@ -44,7 +46,7 @@ function openPostgres(url: string, log?: (event: LogEvent) => void): DatabaseHan
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return { db, kind: "postgres", location: redactUrl(url), close: () => db.destroy() };
 }

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Dashboard } from "../../../common/schemas/dashboard.ts";
+import { ConfigError, loadConfig } from "../../config.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { caseBody, makeOrganisation, signedIn } from "../../test/factories.ts";
 import { call, type Session, testApp } from "../../test/harness.ts";
 import { countCaseFigures } from "./dashboard.figures.ts";
+import { dashboardJobs } from "./dashboard.jobs.ts";
 
 /**
  * The pre-count behind wide dashboards: figures wait for the next count (and say when it was made), a
@@ -137,5 +139,20 @@ describe("pre-counted dashboard figures", () => {
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(b.rows);
     expect(a.rows).toBe(b.rows);
+  });
+
+  it("is counted on a schedule that divides the hour, and its settings are validated", () => {
+    expect(dashboardJobs(null as never, 10)).toEqual([
+      expect.objectContaining({ name: "case-figures", cron: "*/10 * * * *" }),
+    ]);
+    expect(dashboardJobs(null as never, 60)[0]?.cron).toBe("0 * * * *");
+    expect(loadConfig({}).dashboardEveryMinutes).toBe(10);
+    expect(loadConfig({ CAMS_DASHBOARD_EVERY_MINUTES: "15" }).dashboardEveryMinutes).toBe(15);
+    for (const bad of ["0", "7", "90", "often", "2.5"])
+      expect(() => loadConfig({ CAMS_DASHBOARD_EVERY_MINUTES: bad }), bad).toThrow(ConfigError);
+    expect(loadConfig({}).dbPoolSize).toBe(10);
+    expect(loadConfig({ CAMS_DB_POOL_SIZE: "40" }).dbPoolSize).toBe(40);
+    for (const bad of ["0", "-3", "many", "1000"])
+      expect(() => loadConfig({ CAMS_DB_POOL_SIZE: bad }), bad).toThrow(ConfigError);
   });
 });

@@ -1,14 +1,8 @@
-/** The seeded PRNG and the name pools bench/assignment-data.ts draws from (same seed, same office). */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../server/modules/demo/demo.random.ts";
+
+/** The seeded PRNG (the demo's mulberry32, one copy for the project) and the name pools bench/assignment-data.ts
+ * draws from (same seed, same office). */
+export const prng = mulberry32;
 
 export const FIRST = [
   "Muhammad",

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { Command } from "commander";
 import { password as passwordRule, username as usernameRule } from "../common/schemas/users.ts";
-import { ConfigError, loadConfig } from "../server/config.ts";
+import { type Config, ConfigError, loadConfig } from "../server/config.ts";
 import { type Database, openDatabase } from "../server/db/connection.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
 import { inTransaction, isUniqueViolation } from "../server/db/transaction.ts";
@@ -12,9 +13,15 @@ import { loadLimitationReference } from "../server/modules/deadlines/deadlines.r
 import { DEMO_PASSWORD, demoAccounts, isDatabaseEmpty, seedDemo } from "../server/modules/demo/demo.seed.ts";
 import { loadMlaReference } from "../server/modules/mla/mla.reference.ts";
 import { loadReferenceData, type ReferenceCounts } from "../server/modules/reference/reference.loader.ts";
+import {
+  SYNTHETIC_PASSWORD,
+  SyntheticRefused,
+  seedSynthetic,
+} from "../server/modules/synthetic/synthetic.seed.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { Problem } from "../server/platform/errors.ts";
+import { LocalDiskStorage } from "../server/platform/storage/storage.ts";
 import { CliError, progressBar, promptHidden } from "./terminal.ts";
 
 /**
@@ -42,13 +49,13 @@ const program = new Command()
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
 /** Opens the configured database, runs `work`, and always closes it (PGlite must flush before exit). */
-async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Database, config: Config) => Promise<T>): Promise<T> {
   const { dataDir } = program.opts<GlobalOptions>();
   const config = loadConfig(dataDir ? { ...process.env, CAMS_DATA_DIR: dataDir } : process.env);
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   say(`database: ${handle.kind} (${handle.location})`);
   try {
-    return await work(handle.db);
+    return await work(handle.db, config);
   } finally {
     await handle.close();
   }
@@ -85,11 +92,23 @@ program
 
 program
   .command("seed")
-  .description("load the reference data and, with --demo, the demo accounts and cases (fresh databases only)")
+  .description(
+    "load the reference data and, with --demo, the demo accounts and cases or, with --synthetic, a large " +
+      "generated data set (fresh databases only)",
+  )
   .option("--demo", "also seed the demo: one account per role and about 300 cases")
+  .option(
+    "--synthetic",
+    "also seed synthetic data: users, 1,000 law officers and --cases cases with their life",
+  )
+  .option("--cases <n>", "with --synthetic: how many cases", "10000")
+  .option("--seed <s>", "with --synthetic: the PRNG seed (same seed, cases and as-of day: same data)")
+  .option("--as-of <date>", "with --synthetic: the day the data is made for (YYYY-MM-DD; default today)")
   .option("--force", "seed even though the database already has users or cases")
-  .action((opts: { demo?: boolean; force?: boolean }) =>
-    withDatabase(async (db) => {
+  .action((opts: SeedOptions) =>
+    withDatabase(async (db, config) => {
+      if (opts.demo && opts.synthetic) throw new CliError("choose one of --demo and --synthetic", 2);
+      const synthetic = opts.synthetic ? syntheticOptions(opts) : null;
       await migrateToLatest(db);
       if (!(await isDatabaseEmpty(db)) && !opts.force) {
         throw new CliError(
@@ -98,6 +117,7 @@ program
         );
       }
       await migrateAndLoad(db, { quiet: true });
+      if (synthetic) return seedSyntheticData(db, config, synthetic);
       if (!opts.demo) return;
       const bar = progressBar("demo data");
       const result = await seedDemo(db, { onProgress: bar.update }).finally(bar.stop);
@@ -113,6 +133,66 @@ program
       for (const a of await demoAccounts(db)) say(`  ${a.username.padEnd(18)} ${a.role}`);
     }),
   );
+
+type SeedOptions = {
+  demo?: boolean;
+  synthetic?: boolean;
+  cases: string;
+  seed?: string;
+  asOf?: string;
+  force?: boolean;
+};
+
+function syntheticOptions(opts: SeedOptions) {
+  const cases = Number(opts.cases);
+  if (!/^\d+$/.test(opts.cases) || cases < 1 || cases > 50_000_000)
+    throw new CliError("--cases: a whole number from 1 to 50,000,000", 2);
+  const seed = opts.seed === undefined ? undefined : Number(opts.seed);
+  if (seed !== undefined && (!/^\d+$/.test(opts.seed!) || seed > 2 ** 32 - 1))
+    throw new CliError("--seed: a whole number from 0 to 4294967295", 2);
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+    throw new CliError("--as-of: a date as YYYY-MM-DD", 2);
+  return { cases, seed, asOf: opts.asOf };
+}
+
+async function seedSyntheticData(db: Database, config: Config, opts: ReturnType<typeof syntheticOptions>) {
+  let bar: ReturnType<typeof progressBar> | null = null;
+  let current = "";
+  const result = await seedSynthetic(db, {
+    ...opts,
+    storage: new LocalDiskStorage(path.join(config.dataDir, "blobs")),
+    onProgress: (phase, done, total) => {
+      if (phase !== current) {
+        bar?.stop();
+        bar = progressBar(phase);
+        current = phase;
+      }
+      bar?.update(done, total);
+    },
+  })
+    .catch((error: unknown) => {
+      if (error instanceof SyntheticRefused) throw new CliError(`refusing to seed: ${error.message}`, 2);
+      throw error;
+    })
+    .finally(() => bar?.stop());
+  say(`synthetic data (seed ${result.seed}, as of ${result.asOf}) in ${(result.ms / 1000).toFixed(1)} s:`);
+  for (const p of result.phases) say(`  ${p.phase.padEnd(16)} ${(p.ms / 1000).toFixed(1).padStart(8)} s`);
+  const seconds = (entries: Record<string, number>) =>
+    Object.entries(entries)
+      .sort((x, y) => y[1] - x[1])
+      .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`)
+      .join(", ");
+  say(`  writing (s, overlapped with drawing): ${seconds(result.tables)}`);
+  say(`  index rebuilds (s): ${seconds(result.indexes)}`);
+  say(
+    `rows: ${Object.entries(result.counts)
+      .map(([table, n]) => `${table} ${n.toLocaleString("en")}`)
+      .join(", ")}`,
+  );
+  say(
+    `accounts: focal.<ministry>.1, nodal.<ministry>.1, solicitor.1, assigner.agp.1, officer.0001 … (password "${SYNTHETIC_PASSWORD}")`,
+  );
+}
 
 program
   .command("create-admin")

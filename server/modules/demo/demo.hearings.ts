@@ -11,7 +11,7 @@ import { createRng } from "./demo.random.ts";
  * lists have something to show. Unlike the rest of the demo these dates follow the real calendar — a demo
  * started next month must still have hearings ahead — but which case gets what is fixed by the seed.
  */
-const ADJOURNMENTS = [
+export const ADJOURNMENTS = [
   ["Counsel for the respondent sought time to file para-wise comments", "government"],
   ["The petitioner's counsel was not available", "other_side"],
   ["The bench did not assemble", "court"],
@@ -19,7 +19,7 @@ const ADJOURNMENTS = [
   ["The learned Law Officer sought time to obtain instructions from the ministry", "government"],
   ["Notice to the respondents was not served", "court"],
 ] as const;
-const PURPOSES = [
+export const PURPOSES = [
   "Notice",
   "Para-wise comments",
   "Arguments",

@@ -77,6 +77,8 @@ export type PlanContext = {
   abbreviations: ReadonlyMap<string, string>;
   keys: Set<string>;
   cases: PlannedCase[];
+  /** Numbers a case in its register instead of a random free number (the synthetic data numbers in turn). */
+  claim?: (c: { court: string; bench: string; type: string; year: number; suffix: string }) => number;
 };
 
 const DEFAULT_SEAT: Record<string, string> = {
@@ -145,6 +147,7 @@ export function claimNumber(
   c: { court: string; bench: string; type: string; year: number; suffix: string },
   wanted?: number,
 ) {
+  if (ctx.claim && wanted === undefined) return ctx.claim(c);
   const max = numberRange(c.court, c.type);
   for (let attempt = 0; ; attempt++) {
     const n = wanted !== undefined && attempt === 0 ? wanted : ctx.rng.int(1, max + attempt);

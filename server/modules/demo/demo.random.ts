@@ -63,13 +63,32 @@ export function createRng(seed: number): Rng {
 
 /** Date arithmetic on 'YYYY-MM-DD' strings in UTC, so no time zone or clock leaks into the data. */
 export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return isoOf(dayOf(iso) + days);
 }
 
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayOf(to) - dayOf(from);
+}
+
+// Days since 1970 and back, remembered: the synthetic data (cams seed --synthetic) does millions of these.
+const DAY_MS = 86_400_000;
+const days = new Map<string, number>();
+const isos = new Map<number, string>();
+function dayOf(iso: string): number {
+  let day = days.get(iso);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (days.size < 200_000 && Number.isFinite(day)) days.set(iso, day);
+  }
+  return day;
+}
+function isoOf(day: number): string {
+  let iso = isos.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isos.size < 200_000) isos.set(day, iso);
+  }
+  return iso;
 }
 
 export function minDate(a: string, b: string): string {

@@ -72,7 +72,7 @@ function profileOf(org: string): Profile {
   return profile;
 }
 
-function pendingStage(rng: Rng, ageYears: number): Stage {
+export function pendingStage(rng: Rng, ageYears: number): Stage {
   if (ageYears < 0.4) {
     return rng.weighted([
       ["notice", 6],
@@ -90,7 +90,7 @@ function pendingStage(rng: Rng, ageYears: number): Stage {
 }
 
 /** The government's result follows from who filed: a dismissed petition against it is a win for it. */
-function governmentResult(rng: Rng, outcome: Outcome, govFiled: boolean): GovernmentResult {
+export function governmentResult(rng: Rng, outcome: Outcome, govFiled: boolean): GovernmentResult {
   switch (outcome) {
     case "partly_allowed":
       return "partly";

@@ -1,5 +1,6 @@
 import { ADJOURNMENTS, PURPOSES } from "../demo/demo.hearings.ts";
 import type { GovernmentResult, Outcome, PlannedCase, Stage } from "../demo/demo.plan.ts";
+import { governmentResult, pendingStage } from "../demo/demo.planner.ts";
 import { addDays, courtDate, daysBetween, minDate, type Rng } from "../demo/demo.random.ts";
 
 /**
@@ -48,38 +49,6 @@ const OUTCOME_WEIGHTS: readonly (readonly [Outcome, number])[] = [
   ["withdrawn", 7],
   ["partly_allowed", 8],
 ];
-
-/** The government's result follows from who filed: a dismissed petition against it is a win for it. */
-function governmentResult(rng: Rng, outcome: Outcome, govFiled: boolean): GovernmentResult {
-  switch (outcome) {
-    case "partly_allowed":
-      return "partly";
-    case "disposed_of":
-      return govFiled || rng.chance(0.5) ? "partly" : "in_favour";
-    case "allowed":
-      return govFiled ? "in_favour" : "against";
-    case "dismissed":
-    case "withdrawn":
-      return govFiled ? "against" : "in_favour";
-  }
-}
-
-function pendingStage(rng: Rng, ageYears: number): Stage {
-  if (ageYears < 0.4) {
-    return rng.weighted([
-      ["notice", 6],
-      ["reply_due", 3],
-      ["arguments", 1],
-    ] as const);
-  }
-  return rng.weighted([
-    ["notice", 1],
-    ["reply_due", 2.5],
-    ["arguments", 5],
-    ["reserved", 0.5],
-    ["judgment", 0.3],
-  ] as const);
-}
 
 /** Courts sit Monday to Friday: a Saturday or Sunday moves back to the Friday before. */
 export function weekday(iso: string): string {

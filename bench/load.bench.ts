@@ -15,7 +15,7 @@ import os from "node:os";
 import { jobActor } from "../server/platform/actor.ts";
 import { ms, printTable } from "./bench-report.ts";
 import { cpuMs, login, PG_URL, startServer } from "./bench-server.ts";
-import { captureRequests, dbUrl, ensureData, openBenchDb } from "./load/data.ts";
+import { captureRequests, dbUrl, ensureData, openBenchDb, waitIdle } from "./load/data.ts";
 import { planCheck, replay } from "./load/floor.ts";
 import { drawSample, journeys } from "./load/journeys.ts";
 import { rssMb, soak, watchRss } from "./load/memory.ts";
@@ -94,7 +94,10 @@ async function benchSize(cases: number) {
         const rss = watchRss(servers.map((sv) => sv.pid));
         const r = await runLoad(bases, headers, j.request, { connections: CONNECTIONS, seconds: SECONDS });
         const maxRss = rss.stop();
+        const drained = await waitIdle(url); // before the next journey, and before reading CPU
         const cpu = servers.reduce((sum, sv, i) => sum + ((cpuMs(sv.pid) ?? 0) - (cpu0[i] ?? 0)), 0);
+        if (drained > 1000)
+          console.log(`  ${j.name}: ${(drained / 1000).toFixed(1)} s until the database was idle`);
         rps.set(j.name, [...(rps.get(j.name) ?? []), r.rps]);
         const floor = floors.get(j.name);
         rows.push([

@@ -85,3 +85,25 @@ export async function captureRequests(
     await close();
   }
 }
+
+/**
+ * Waits until no query of the app runs on the database (three looks in a row, a fifth of a second apart, two
+ * minutes at most): a journey's requests still queued in the app when autocannon stops must not slow the next.
+ */
+export async function waitIdle(url: string): Promise<number> {
+  const name = new URL(url).pathname.slice(1);
+  const { db, close } = await openBenchDb(url);
+  const t0 = performance.now();
+  try {
+    let quiet = 0;
+    while (quiet < 3 && performance.now() - t0 < 120_000) {
+      const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+        where datname = ${name} and state = 'active' and pid <> pg_backend_pid()`.execute(db);
+      quiet = (r.rows[0]?.n ?? 0) === 0 ? quiet + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return performance.now() - t0;
+  } finally {
+    await close();
+  }
+}

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { S3_PREFIX } from "./platform/storage/s3.ts";
 
 /** Every setting CAMS reads, from the environment, validated once at start-up. */
 const envSchema = z.object({
@@ -49,7 +50,67 @@ const envSchema = z.object({
     )
     .default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CAMS_STORAGE: z.enum(["local", "s3"]).default("local"),
+  CAMS_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (u) => !new URL(u).username && !new URL(u).password,
+      "must not hold credentials; use the key settings",
+    )
+    .optional(),
+  CAMS_S3_REGION: z.string().min(1).default("us-east-1"),
+  CAMS_S3_BUCKET: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/, "must be a bucket name (letters, digits, '.', '-', '_')")
+    .optional(),
+  CAMS_S3_ACCESS_KEY_ID: z.string().optional(),
+  CAMS_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  CAMS_S3_PREFIX: z
+    .string()
+    .regex(S3_PREFIX, "must be path segments of letters, digits, '.', '-', '_', none starting with '.'")
+    .optional(),
+  CAMS_S3_PATH_STYLE: z.stringbool().default(true),
+  CAMS_S3_ALLOW_HTTP: z.stringbool().default(false),
+  CAMS_MIGRATE: z.enum(["on", "off"]).default("on"),
 });
+
+/** Settings that CAMS_STORAGE=s3 cannot do without; each missing one is named. */
+const S3_REQUIRED = [
+  "CAMS_S3_ENDPOINT",
+  "CAMS_S3_BUCKET",
+  "CAMS_S3_ACCESS_KEY_ID",
+  "CAMS_S3_SECRET_ACCESS_KEY",
+] as const;
+
+const checkedEnvSchema = envSchema.superRefine((e, ctx) => {
+  if (e.CAMS_STORAGE !== "s3") return;
+  for (const name of S3_REQUIRED) {
+    if (e[name] === undefined)
+      ctx.addIssue({ code: "custom", path: [name], message: "required when CAMS_STORAGE=s3" });
+  }
+  // documents would cross the network in clear text
+  const plain = e.CAMS_S3_ENDPOINT?.startsWith("http:");
+  if (plain && e.NODE_ENV === "production" && !e.CAMS_S3_ALLOW_HTTP)
+    ctx.addIssue({
+      code: "custom",
+      path: ["CAMS_S3_ENDPOINT"],
+      message: "must be https in production (CAMS_S3_ALLOW_HTTP=true for a store on a private network)",
+    });
+});
+
+/** Where document bytes live. The secret is never logged: nothing logs the config, and S3Storage keeps it private. */
+export type StorageConfig =
+  | { kind: "local"; root: string }
+  | {
+      kind: "s3";
+      endpoint: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      prefix: string;
+      pathStyle: boolean;
+    };
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -85,27 +146,31 @@ export type Config = {
   exportKeepDays: number;
   /** Background jobs (reminders, escalation, digests, mail) in this process. */
   jobs: boolean;
+  /** Apply pending migrations at start; off: refuse to start while any is pending (`cams migrate` applies them). */
+  migrate: boolean;
   /** Minutes between counts of the dashboards' pre-counted figures. */
   dashboardEveryMinutes: number;
   logLevel: string;
+  storage: StorageConfig;
 };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(emptyToUndefined(env));
+  const parsed = checkedEnvSchema.safeParse(emptyToUndefined(env));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.CAMS_DATA_DIR);
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.CAMS_DB_POOL_SIZE,
-    dataDir: path.resolve(e.CAMS_DATA_DIR),
+    dataDir,
     publicUrl: e.CAMS_PUBLIC_URL,
     seedDemo: e.CAMS_SEED_DEMO,
     cookieSecure: e.CAMS_COOKIE_SECURE ?? e.NODE_ENV === "production",
@@ -124,8 +189,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.CAMS_MAIL_FROM,
     exportKeepDays: e.CAMS_EXPORT_KEEP_DAYS,
     jobs: e.CAMS_JOBS === "on",
+    migrate: e.CAMS_MIGRATE === "on",
     dashboardEveryMinutes: e.CAMS_DASHBOARD_EVERY_MINUTES,
     logLevel: e.LOG_LEVEL,
+    storage:
+      e.CAMS_STORAGE === "s3"
+        ? {
+            kind: "s3",
+            // present: the refinement above makes them required for s3
+            endpoint: e.CAMS_S3_ENDPOINT!,
+            region: e.CAMS_S3_REGION,
+            bucket: e.CAMS_S3_BUCKET!,
+            accessKeyId: e.CAMS_S3_ACCESS_KEY_ID!,
+            secretAccessKey: e.CAMS_S3_SECRET_ACCESS_KEY!,
+            prefix: e.CAMS_S3_PREFIX ?? "",
+            pathStyle: e.CAMS_S3_PATH_STYLE,
+          }
+        : { kind: "local", root: path.join(dataDir, "blobs") },
   };
 }
 

@@ -38,6 +38,13 @@ function toProblem(error: FastifyError | Problem): Problem {
   if (isResponseSerializationError(error)) {
     return new Problem(500, "internal_error", "The server could not build its response.");
   }
+  if (error.code === "EBLOBSTORE") {
+    return new Problem(
+      503,
+      "storage_unavailable",
+      "The document store cannot be reached; try again shortly.",
+    );
+  }
   const status = error.statusCode ?? 500;
   if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE" || error.code === "FST_FILES_LIMIT") {
     return new Problem(413, "payload_too_large", "The upload is larger than the limit.");

@@ -14,11 +14,43 @@ export interface BlobStorage {
   delete(sha256: string): Promise<void>;
 }
 
+/** A store that checks bytes on read (S3) refuses corrupt ones, naming what they hash to for a custody record. */
+export class BlobIntegrityError extends Error {
+  readonly code = "EBLOBINTEGRITY";
+  readonly observedSha256: string;
+  constructor(key: string, observedSha256: string) {
+    super(`blob ${key} is corrupt in the store: its bytes hash to ${observedSha256}`);
+    this.observedSha256 = observedSha256;
+  }
+}
+
+/** The store could not be reached or refused the request (an outage, not a finding about a document): 503. */
+export class BlobStoreError extends Error {
+  readonly code = "EBLOBSTORE";
+}
+
+/**
+ * A blob that is gone or corrupt: a finding about the document (evidence records it in its chain of custody),
+ * unlike a store that cannot be reached, which is an outage and must not be recorded as one.
+ */
+export function isLostBlob(error: unknown): boolean {
+  return error instanceof BlobIntegrityError || (error as { code?: unknown } | null)?.code === "ENOENT";
+}
+
 export function sha256Hex(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * `ab/cd/<sha256>`, the layout of every store: two fan-out levels keep any one directory (or listing page)
+ * small. A key that is not 64 lowercase hex digits (a path, `..`) never reaches a disk or a bucket.
+ */
+export function blobPath(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error("invalid blob key");
+  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
 
 export class LocalDiskStorage implements BlobStorage {
   private readonly root: string;
@@ -27,8 +59,7 @@ export class LocalDiskStorage implements BlobStorage {
   }
 
   private pathFor(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new Error("invalid blob key");
-    return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return path.join(this.root, ...blobPath(sha256).split("/"));
   }
 
   async put(sha256: string, bytes: Buffer): Promise<void> {

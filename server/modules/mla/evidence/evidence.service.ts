@@ -14,7 +14,12 @@ import { inTransaction, type Trx } from "../../../db/transaction.ts";
 import type { Actor } from "../../../platform/actor.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import { problems } from "../../../platform/errors.ts";
-import { type BlobStorage, sha256Hex } from "../../../platform/storage/storage.ts";
+import {
+  BlobIntegrityError,
+  type BlobStorage,
+  isLostBlob,
+  sha256Hex,
+} from "../../../platform/storage/storage.ts";
 import { upsertBlob } from "../../documents/documents.repo.ts";
 import { contentDisposition, sanitiseFileName } from "../../documents/documents.sniff.ts";
 import {
@@ -189,9 +194,14 @@ async function observe(
   if (!HASH_CHECK_ACTIONS.includes(action)) return { verified: null, observed: null };
   let observed = typed ?? null;
   if (item.blob_sha256) {
-    const bytes = await storage.get(item.blob_sha256).catch(() => null);
-    if (!bytes) return { verified: false, observed: null };
-    observed = sha256Hex(bytes);
+    // A store that checks on read refuses corrupt bytes but names their hash: the same finding as reading them.
+    // A store that cannot be reached is no finding: the error ends the request and nothing is recorded.
+    observed = await storage.get(item.blob_sha256).then(sha256Hex, (e) => {
+      if (e instanceof BlobIntegrityError) return e.observedSha256;
+      if (isLostBlob(e)) return null;
+      throw e;
+    });
+    if (!observed) return { verified: false, observed: null };
   }
   return { verified: observed === null ? null : observed === item.sha256, observed };
 }
@@ -333,7 +343,10 @@ export type EvidenceFile = { bytes: Buffer; mediaType: string; fileName: string 
 export async function downloadFile(deps: EvidenceDeps, actor: Actor, itemId: string): Promise<EvidenceFile> {
   const item = await loadScopedItem(deps.db, actor, itemId);
   if (!item.blob_sha256 || !item.media_type || !item.file_name) throw problems.notFound("evidence file");
-  const bytes = await deps.storage.get(item.blob_sha256).catch(() => null);
+  const bytes = await deps.storage.get(item.blob_sha256).catch((e) => {
+    if (isLostBlob(e)) return null;
+    throw e;
+  });
   if (!bytes || sha256Hex(bytes) !== item.sha256) {
     throw problems.conflict(
       "evidence_hash_mismatch",

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import { BlobStoreError } from "../../../platform/storage/storage.ts";
 import { signedIn } from "../../../test/factories.ts";
 import { call, type Session, testApp } from "../../../test/harness.ts";
 import { multipart, pdf } from "../../documents/documents.fixtures.ts";
@@ -219,6 +220,12 @@ describe("MLA evidence", () => {
       const lost = (await custody(fia, item.id, { action: "examined" })).json();
       expect(lost.custody.at(-1)).toMatchObject({ hashVerified: false, observedSha256: null });
       expect((await download(fia, item.id)).statusCode).toBe(409);
+      // a store that cannot be reached is an outage, not a finding: 503, and nothing enters the custody chain
+      get.mockRejectedValue(new BlobStoreError("S3 GET of x failed: HTTP 503 SlowDown"));
+      const outage = await custody(fia, item.id, { action: "verified" });
+      expect(outage.statusCode).toBe(503);
+      expect(outage.json()).toMatchObject({ code: "storage_unavailable" });
+      expect((await download(fia, item.id)).statusCode).toBe(503);
     } finally {
       get.mockRestore();
     }

@@ -1,0 +1,113 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const SECRET = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
+const s3Env = {
+  CAMS_STORAGE: "s3",
+  CAMS_S3_ENDPOINT: "https://s3.eu-west-1.amazonaws.com",
+  CAMS_S3_BUCKET: "cams-documents",
+  CAMS_S3_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
+  CAMS_S3_SECRET_ACCESS_KEY: SECRET,
+};
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("storage settings", () => {
+  it("keeps documents on the local disk under the data directory by default", () => {
+    expect(loadConfig({ CAMS_DATA_DIR: "/srv/cams" }).storage).toEqual({
+      kind: "local",
+      root: path.join("/srv/cams", "blobs"),
+    });
+  });
+
+  it("ignores the S3 settings unless CAMS_STORAGE=s3", () => {
+    const { CAMS_STORAGE: _, ...rest } = s3Env;
+    expect(loadConfig(rest).storage.kind).toBe("local");
+  });
+
+  it("reads an S3 store with its defaults: region us-east-1, no prefix, path-style addressing", () => {
+    expect(loadConfig(s3Env).storage).toEqual({
+      kind: "s3",
+      endpoint: "https://s3.eu-west-1.amazonaws.com",
+      region: "us-east-1",
+      bucket: "cams-documents",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      secretAccessKey: SECRET,
+      prefix: "",
+      pathStyle: true,
+    });
+  });
+
+  it("reads the optional S3 settings", () => {
+    const storage = loadConfig({
+      ...s3Env,
+      CAMS_S3_REGION: "eu-west-1",
+      CAMS_S3_PREFIX: "cams/prod/",
+      CAMS_S3_PATH_STYLE: "false",
+    }).storage;
+    expect(storage).toMatchObject({ region: "eu-west-1", prefix: "cams/prod/", pathStyle: false });
+  });
+
+  it("names every S3 setting CAMS_STORAGE=s3 is missing (empty counts as missing)", () => {
+    const message = configError({ CAMS_STORAGE: "s3", CAMS_S3_BUCKET: "" });
+    for (const name of [
+      "CAMS_S3_ENDPOINT",
+      "CAMS_S3_BUCKET",
+      "CAMS_S3_ACCESS_KEY_ID",
+      "CAMS_S3_SECRET_ACCESS_KEY",
+    ]) {
+      expect(message).toContain(`${name}: required when CAMS_STORAGE=s3`);
+    }
+    expect(configError({ ...s3Env, CAMS_S3_ACCESS_KEY_ID: "" })).toBe(
+      "Invalid configuration:\n  CAMS_S3_ACCESS_KEY_ID: required when CAMS_STORAGE=s3",
+    );
+  });
+
+  it("rejects bad S3 values without echoing the secret", () => {
+    const message = configError({
+      ...s3Env,
+      CAMS_STORAGE: "gcs",
+      CAMS_S3_ENDPOINT: `https://user:${SECRET}@s3.example.test`,
+      CAMS_S3_BUCKET: "no/slashes",
+      CAMS_S3_PREFIX: "../escape",
+      CAMS_S3_PATH_STYLE: "maybe",
+    });
+    for (const name of [
+      "CAMS_STORAGE",
+      "CAMS_S3_ENDPOINT",
+      "CAMS_S3_BUCKET",
+      "CAMS_S3_PREFIX",
+      "CAMS_S3_PATH_STYLE",
+    ]) {
+      expect(message).toContain(`${name}:`);
+    }
+    expect(message).not.toContain(SECRET);
+    expect(configError({ ...s3Env, CAMS_S3_ENDPOINT: "ftp://s3.example.test" })).toContain(
+      "CAMS_S3_ENDPOINT:",
+    );
+  });
+
+  it("refuses a clear-text endpoint in production unless told the store is on a private network", () => {
+    const plain = { ...s3Env, CAMS_S3_ENDPOINT: "http://minio.internal:9000", NODE_ENV: "production" };
+    expect(configError(plain)).toContain("CAMS_S3_ENDPOINT: must be https in production");
+    expect(loadConfig({ ...plain, CAMS_S3_ALLOW_HTTP: "true" }).storage.kind).toBe("s3");
+    expect(loadConfig({ ...plain, NODE_ENV: "development" }).storage.kind).toBe("s3");
+  });
+});
+
+describe("start-up settings", () => {
+  it("migrates at start unless CAMS_MIGRATE=off", () => {
+    expect(loadConfig({}).migrate).toBe(true);
+    expect(loadConfig({ CAMS_MIGRATE: "off" }).migrate).toBe(false);
+    expect(configError({ CAMS_MIGRATE: "later" })).toContain("CAMS_MIGRATE:");
+  });
+});

@@ -1,8 +1,7 @@
-import path from "node:path";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/connection.ts";
-import { migrateToLatest } from "./db/migrate.ts";
+import { migrateToLatest, pendingMigrations } from "./db/migrate.ts";
 import { loadDefaultWeights } from "./modules/assignment/policies.service.ts";
 import { dashboardJobs } from "./modules/dashboard/dashboard.jobs.ts";
 import { loadLimitationReference } from "./modules/deadlines/deadlines.reference.ts";
@@ -12,7 +11,7 @@ import { loadMlaReference } from "./modules/mla/mla.reference.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
 import { startJobs } from "./platform/jobs.ts";
-import { LocalDiskStorage } from "./platform/storage/storage.ts";
+import { openStorage } from "./platform/storage/storage.open.ts";
 
 /** Reads config, opens and migrates the database, seeds the demo on a fresh embedded database, listens. */
 async function main() {
@@ -22,7 +21,13 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
   });
-  const applied = await migrateToLatest(handle.db);
+  const applied = config.migrate ? await migrateToLatest(handle.db) : [];
+  const pending = config.migrate ? [] : await pendingMigrations(handle.db);
+  if (pending.length > 0) {
+    console.error(`Migrations pending (run \`cams migrate\`): ${pending.join(", ")}`);
+    await handle.close();
+    process.exit(2);
+  }
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);
   await loadDefaultWeights(handle.db);
@@ -32,7 +37,7 @@ async function main() {
     config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
   if (seed) await seedDemo(handle.db);
 
-  const storage = new LocalDiskStorage(path.join(config.dataDir, "blobs"));
+  const storage = openStorage(config);
   const app = await buildApp({ db: handle.db, config, storage });
   const address = await app.listen({ host: config.host, port: config.port });
   const schedule = [
@@ -57,6 +62,10 @@ async function main() {
     "",
     `CAMS is serving at ${url}  (API docs: ${url}/api/docs)`,
     `Database: ${handle.kind} (${handle.location})${applied.length ? `; applied ${applied.join(", ")}` : ""}`,
+    // where documents go, never with the keys
+    config.storage.kind === "s3"
+      ? `Documents: S3 bucket ${config.storage.bucket} at ${config.storage.endpoint}`
+      : `Documents: ${config.storage.root}`,
   ];
   if (seed || (await demoAccounts(handle.db)).length > 0) {
     lines.push(`Demo accounts (password "${DEMO_PASSWORD}"):`);

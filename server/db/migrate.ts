@@ -24,6 +24,10 @@ import * as m0021 from "./migrations/0021_exports.ts";
 import * as m0022 from "./migrations/0022_saved_filters.ts";
 import * as m0023 from "./migrations/0023_case_figures.ts";
 import * as m0024 from "./migrations/0024_export_expiry.ts";
+import * as m0025 from "./migrations/0025_hearing_court_day_index.ts";
+import * as m0026 from "./migrations/0026_search_words.ts";
+import * as m0027 from "./migrations/0027_search_organisation.ts";
+import * as m0028 from "./migrations/0028_cases_court_status_index.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -51,9 +55,19 @@ const migrations: Record<string, Migration> = {
   "0022_saved_filters": m0022,
   "0023_case_figures": m0023,
   "0024_export_expiry": m0024,
+  "0025_hearing_court_day_index": m0025,
+  "0026_search_words": m0026,
+  "0027_search_organisation": m0027,
+  "0028_cases_court_status_index": m0028,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Migrations not yet applied, read without the migrator's session-level lock (safe behind PgBouncer). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: "schema_migrations" });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
 
 export async function migrateToLatest(db: Database): Promise<string[]> {
   const migrator = new Migrator({ db, provider, migrationTableName: "schema_migrations" });

@@ -9,7 +9,7 @@ import {
   PARTY_SIDES,
 } from "../case-status.ts";
 import { ADJOURNMENT_SIDES } from "./hearings.ts";
-import { isoDate, orgRef, pagination, personRef, trimmed, uuid, version } from "./shared.ts";
+import { isoDate, orgRef, paged, pagination, personRef, trimmed, uuid, version } from "./shared.ts";
 
 export const caseStatus = z.enum(CASE_STATUSES);
 /** Age of a case since filed, in years (DOMAIN.md §8): <1, 1–3, 3–5, 5–10, >10. */
@@ -146,6 +146,13 @@ export const caseSummary = z.object({
   updatedAt: z.string(),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
+
+/**
+ * A page of the case list. `totalCapped`: more cases match than were counted (a plain list counts to 5,000, a
+ * word search ranks the first 200 found), so `total` reads "more than".
+ */
+export const caseList = paged(caseSummary).extend({ totalCapped: z.boolean() });
+export type CaseList = z.infer<typeof caseList>;
 
 export const caseAbilities = z.object({
   edit: z.boolean(),

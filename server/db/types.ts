@@ -161,11 +161,15 @@ export interface CasesTable {
   updated_at: DefaultTimestamp;
 }
 
-/** The case's searchable text (0018): apart from `cases` so that its GIN indexes change only with the text. */
+/** The case's searchable text (0018): apart from `cases` so that its GIN index changes only with the text. */
 export interface CaseSearchTable {
   case_id: string;
-  search_text: Generated<string>;
   search_vector: Generated<string>;
+}
+
+/** Every word the search rows hold (0026), for widening a misspelt word to its near spellings. */
+export interface SearchWordsTable {
+  word: string;
 }
 
 export interface CasePartiesTable {
@@ -339,6 +343,7 @@ export interface DB
   sessions: SessionsTable;
   cases: CasesTable;
   case_search: CaseSearchTable;
+  search_words: SearchWordsTable;
   case_parties: CasePartiesTable;
   case_links: CaseLinksTable;
   case_access: CaseAccessTable;

@@ -72,6 +72,14 @@ export async function referenceIds() {
 let caseCounter = 1000;
 
 /** A valid case body; numbers are unique per call so tests never collide. */
+/**
+ * A made-up word of `length` random letters, for a name no other test uses: search keeps only words without
+ * digits in its dictionary of spellings, so a name with a number in it could not be found misspelt.
+ */
+export function randomLetters(length = 8): string {
+  return Array.from({ length }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
+}
+
 export async function caseBody(overrides: Record<string, unknown> = {}) {
   const ref = await referenceIds();
   caseCounter += 1;

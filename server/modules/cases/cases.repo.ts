@@ -171,20 +171,40 @@ export async function replaceParties(
 }
 
 /**
- * Rebuilds the case's search row (case_search, apart so that other case updates never touch its GIN indexes)
- * from the case and its parties: `search_vector` for full-text (the 'simple' configuration splits Urdu as well
- * as English) and `search_text` for trigram matching of misspelt names.
+ * Rebuilds the case's search row (case_search, apart so that other case updates never touch its GIN index)
+ * from the case and its parties — full text in the 'simple' configuration, which splits Urdu as well as
+ * English — plus its organisation's lexeme (ORGANISATION_LEXEME), and adds its new words to the dictionary
+ * misspelt words are looked up in (search_words, 0026).
  */
 export async function refreshSearch(trx: Trx, caseId: string, displayNumber: string) {
   await sql`
-    insert into case_search (case_id, search_text, search_vector)
-    select c.id, lower(s.doc), to_tsvector('simple', s.doc)
-    from cases c, lateral (
-      select ${displayNumber} || ' ' || c.title || ' ' || c.subject || ' ' ||
-        coalesce((select string_agg(p.name, ' ' order by p.position) from case_parties p where p.case_id = c.id), '')
-        as doc
-    ) s
-    where c.id = ${caseId}
-    on conflict (case_id) do update set search_text = excluded.search_text, search_vector = excluded.search_vector
+    with row as (
+      insert into case_search (case_id, search_vector)
+      select c.id, to_tsvector('simple', ${displayNumber} || ' ' || c.title || ' ' || c.subject || ' ' ||
+        coalesce((select string_agg(p.name, ' ' order by p.position) from case_parties p where p.case_id = c.id), ''))
+        || ${ORGANISATION_LEXEME}
+      from cases c where c.id = ${caseId}
+      on conflict (case_id) do update set search_vector = excluded.search_vector
+      returning search_vector
+    )
+    insert into search_words (word)
+    select w.lexeme from row, unnest(row.search_vector) as w
+    where ${DICTIONARY_WORD}
+    on conflict do nothing
   `.execute(trx);
 }
+
+/**
+ * Which indexed words the dictionary keeps (as 0026 filled it): three letters or more, no digits (Latin,
+ * Urdu or Arabic-Indic) and no colon (the organisation lexeme).
+ */
+export const DICTIONARY_WORD = sql<boolean>`length(w.lexeme) between 3 and 60 and w.lexeme !~ '[0-9۰-۹٠-٩:]'`;
+
+/**
+ * The case's organisation as one verbatim lexeme, `org:<uuid>`, in its search row (0027), so a ministry's search
+ * intersects its own cases inside the GIN index. Typed text never produces it: the parser splits at the colon.
+ */
+export const ORGANISATION_LEXEME = sql`array_to_tsvector(array['org:' || organisation_id::text])`;
+
+/** The tsquery of an organisation's lexeme (a uuid needs no escaping inside the quotes). */
+export const organisationQuery = (organisationId: string) => sql`${`'org:${organisationId}'`}::tsquery`;

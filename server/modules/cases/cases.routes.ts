@@ -6,13 +6,13 @@ import {
   caseCreateBody,
   caseDetail,
   caseLinkBody,
+  caseList,
   caseListQuery,
   casePatchBody,
   caseStatusBody,
-  caseSummary,
   historyItem,
 } from "../../../common/schemas/cases.ts";
-import { idParams, paged, uuid } from "../../../common/schemas/shared.ts";
+import { idParams, uuid } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
 import * as actions from "./cases.actions.ts";
 import { listCases } from "./cases.search.ts";
@@ -24,10 +24,8 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
   const detail = { 200: caseDetail };
 
-  app.get(
-    "/cases",
-    { schema: { tags, querystring: caseListQuery, response: { 200: paged(caseSummary) } } },
-    (req) => listCases(db, requireActor(req), req.query),
+  app.get("/cases", { schema: { tags, querystring: caseListQuery, response: { 200: caseList } } }, (req) =>
+    listCases(db, requireActor(req), req.query),
   );
   app.post(
     "/cases",

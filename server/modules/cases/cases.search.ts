@@ -1,11 +1,11 @@
-import { type RawBuilder, sql } from "kysely";
-import { parseCaseNumber } from "../../../common/case-number.ts";
+import { sql } from "kysely";
 import type { CaseListQuery } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { presentSummary } from "./cases.present.ts";
 import { caseQuery, summaryColumns } from "./cases.repo.ts";
+import { rankedPage, SEARCH_LIMITS, type SearchLimits, textSearch } from "./cases.text.ts";
 
 const FLAG_COLUMNS = {
   contempt: "c.is_contempt",
@@ -13,10 +13,6 @@ const FLAG_COLUMNS = {
   taxRecovery: "c.is_tax_recovery",
   confidential: "c.is_confidential",
 } as const;
-
-export async function caseTypeAliases(db: Database) {
-  return db.selectFrom("case_types").select(["id", "code", "abbreviation", "aliases"]).execute();
-}
 
 type CaseQuery = ReturnType<typeof caseQuery>;
 export type CaseFilters = Omit<CaseListQuery, "q" | "page" | "pageSize">;
@@ -122,79 +118,41 @@ export function filterCases(query: CaseQuery, actor: Actor, f: CaseFilters, toda
 }
 
 /**
- * Free text narrowing a scoped case query: either a case number written any way ("WP 1234/2025", "W.P. No. 1234
- * of 2025") — matched exactly on type, number and year — or words, matched by full-text search over number,
- * title, subject and parties, with trigram similarity for misspelt names. The list and the export share it, so
- * an export with `q` holds exactly the list's matches. `rank` (null for a case number or no text) is the
- * relevance the list orders by; the export keeps its own stable order instead.
- */
-export async function searchCases(
-  db: Database,
-  query: CaseQuery,
-  q: string | undefined,
-): Promise<{ query: CaseQuery; rank: RawBuilder<number> | null }> {
-  const text = q?.trim();
-  if (!text) return { query, rank: null };
-  const types = await caseTypeAliases(db);
-  const parsed = parseCaseNumber(text, types);
-  if (parsed) {
-    const typeId = parsed.typeCode ? types.find((t) => t.code === parsed.typeCode)?.id : undefined;
-    query = query
-      .where("c.number", "=", parsed.number)
-      .where("c.year", "=", parsed.year)
-      .where("c.number_suffix", "=", parsed.suffix);
-    if (typeId) query = query.where("c.case_type_id", "=", typeId);
-    return { query, rank: null };
-  }
-  const lower = text.toLowerCase();
-  // The matches and their text rank, found in case_search alone and joined to the cases once: joined row by
-  // row, the planner re-ran the trigram match for every case (24 → 69 ms on the demo's 300 cases).
-  const matches = db
-    .selectFrom("case_search")
-    .select([
-      "case_id",
-      sql<number>`ts_rank(search_vector, websearch_to_tsquery('simple', ${lower}))
-        + word_similarity(${lower}, search_text)`.as("text_rank"),
-    ])
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`search_vector @@ websearch_to_tsquery('simple', ${lower})`,
-        sql<boolean>`${lower} <% search_text`,
-      ]),
-    )
-    .as("s");
-  return {
-    query: query.innerJoin(matches, "s.case_id", "c.id"),
-    // Title matches rank above matches found only among the parties or the subject.
-    rank: sql<number>`s.text_rank + word_similarity(${lower}, lower(c.title))`,
-  };
-}
-
-/**
- * The case list: the actor's scope, the filters and the free text (searchCases). Results by relevance when
+ * The case list: the actor's scope, the filters and the free text (cases.text.ts). Results by relevance when
  * searching words, else most recently updated first.
  */
-export async function listCases(db: Database, actor: Actor, f: CaseListQuery) {
-  const { query, rank } = await searchCases(db, filterCases(caseQuery(db, actor), actor, f, courtDay()), f.q);
-
-  const page = (q: typeof query) =>
-    q
+export async function listCases(
+  db: Database,
+  actor: Actor,
+  f: CaseListQuery,
+  limits: SearchLimits = SEARCH_LIMITS,
+) {
+  const scoped = filterCases(caseQuery(db, actor), actor, f, courtDay());
+  const search = await textSearch(db, actor, scoped, f.q, limits);
+  if (search.kind === "words") return rankedPage(search, f, limits);
+  const { query } = search;
+  // The count stops past `countCap`: counting all of a court's 200,000 pending cases would cost far more
+  // than the page (the dashboard's pre-count gives such totals).
+  const [{ total }, rows] = await Promise.all([
+    db
+      .selectFrom(
+        query
+          .select(sql`1`.as("one"))
+          .limit(limits.countCap + 1)
+          .as("m"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow(),
+    query
       .select(summaryColumns)
       .orderBy("c.updated_at", "desc")
       .orderBy("c.id")
       .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize);
-  const countAll = () => query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  if (rank) {
-    // Ranking reads every match anyway, so the page counts them too (count(*) over ()): one pass of the text
-    // match instead of two — the trigram match is the search's cost (24 ms over the demo's 300 cases on PGlite).
-    const rows = await page(query.orderBy(rank, "desc"))
-      .select(sql<number>`count(*) over ()`.as("match_count"))
-      .execute();
-    const total = rows[0] ? Number(rows[0].match_count) : f.page > 1 ? Number((await countAll()).total) : 0;
-    return { items: rows.map(presentSummary), total, page: f.page, pageSize: f.pageSize };
-  }
-  // A plain list keeps its index-ordered page and counts apart (in parallel on PostgreSQL).
-  const [{ total }, rows] = await Promise.all([countAll(), page(query).execute()]);
-  return { items: rows.map(presentSummary), total: Number(total), page: f.page, pageSize: f.pageSize };
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+  ]);
+  const items = rows.map(presentSummary);
+  const count = Math.min(Number(total), limits.countCap);
+  const totalCapped = Number(total) > limits.countCap;
+  return { items, total: count, totalCapped, page: f.page, pageSize: f.pageSize };
 }

@@ -1,19 +1,14 @@
 import { sql } from "kysely";
 import type { Database } from "../../db/connection.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import { activeActor } from "../../platform/actor.load.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { problems } from "../../platform/errors.ts";
 import type { ScheduledJob } from "../../platform/jobs.ts";
 import { type BlobStorage, sha256Hex } from "../../platform/storage/storage.ts";
 import { expireExports, exportExpired, lockBlob } from "./exports.expiry.ts";
-import {
-  actorOf,
-  type ExportFilters,
-  type ExportFormat,
-  exportFileName,
-  renderExport,
-} from "./exports.service.ts";
+import { type ExportFilters, type ExportFormat, exportFileName, renderExport } from "./exports.service.ts";
 
 /**
  * Export jobs: a row in export_jobs is the job (who asked, the format and filters, progress); the pg-boss
@@ -152,7 +147,7 @@ export async function runQueuedExports(db: Database, storage: BlobStorage): Prom
     ran += 1;
     const id = job.id;
     try {
-      const actor = await actorOf(db, job.user_id);
+      const actor = await activeActor(db, job.user_id, "export-job");
       if (!actor) throw new Error("the user who asked is no longer active");
       const { file, rows } = await renderExport(db, actor, job.format, job.filters, async (done) => {
         await db

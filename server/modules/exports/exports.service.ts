@@ -2,18 +2,19 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { caseListQuery } from "../../../common/schemas/cases.ts";
 import type { Database } from "../../db/connection.ts";
-import { type Actor, jobActor } from "../../platform/actor.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { presentSummary } from "../cases/cases.present.ts";
 import { caseQuery, summaryColumns } from "../cases/cases.repo.ts";
-import { type CaseFilters, filterCases, searchCases } from "../cases/cases.search.ts";
+import { type CaseFilters, filterCases } from "../cases/cases.search.ts";
+import { matchingCases } from "../cases/cases.text.ts";
 import { CsvWriter } from "./export.csv.ts";
 import { PdfWriter } from "./export.pdf.ts";
 import { type Cell, XlsxWriter } from "./export.xlsx.ts";
 
 /**
  * The case list as rows for a file: the same scope (caseQuery), filters (filterCases) and free text
- * (searchCases) as GET /cases, read in keyset batches so 100,000 rows never make one result. The order is the
+ * (matchingCases) as GET /cases, read in keyset batches so 100,000 rows never make one result. The order is the
  * plain list's (most recently updated first, then id) even with `q`: the list's relevance rank is no stable key
  * for a keyset, and a file is read whole, not top-first.
  */
@@ -48,12 +49,7 @@ export const MEDIA_TYPES: Record<ExportFormat, string> = {
 };
 
 async function scoped(db: Database, actor: Actor, filters: ExportFilters, today: string) {
-  const { query } = await searchCases(
-    db,
-    filterCases(caseQuery(db, actor), actor, filters, today),
-    filters.q,
-  );
-  return query;
+  return matchingCases(db, actor, filterCases(caseQuery(db, actor), actor, filters, today), filters.q);
 }
 
 export async function countExport(db: Database, actor: Actor, filters: ExportFilters) {
@@ -130,38 +126,4 @@ export async function renderExport(
 
 export function exportFileName(format: ExportFormat, at = new Date()) {
   return `cases-${at.toISOString().slice(0, 16).replace(/[-:T]/g, "")}.${format}`;
-}
-
-/** The user as an Actor, as the session lookup builds it: a job runs with the asker's scope at run time. */
-export async function actorOf(db: Database, userId: string): Promise<Actor | null> {
-  const row = await db
-    .selectFrom("users as u")
-    .innerJoin("organisations as o", "o.id", "u.organisation_id")
-    .select([
-      "u.id",
-      "u.username",
-      "u.full_name",
-      "u.status",
-      "u.locale",
-      "u.organisation_id",
-      "o.kind",
-      "o.active",
-      sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id)`.as("roles"),
-    ])
-    .where("u.id", "=", userId)
-    .executeTakeFirst();
-  // a user deactivated since asking gets nothing exported
-  if (row?.status !== "active" || !row.active) return null;
-  return jobActor(
-    {
-      id: row.id,
-      username: row.username,
-      fullName: row.full_name,
-      organisationId: row.organisation_id,
-      organisationKind: row.kind,
-      locale: row.locale,
-      roles: row.roles,
-    },
-    "export-job",
-  );
 }

@@ -6,7 +6,7 @@ import { anyUuid } from "../../db/bulk.ts";
 import type { Database } from "../../db/connection.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { Problem, problems } from "../../platform/errors.ts";
-import { caseTypeAliases } from "../cases/cases.search.ts";
+import { caseTypeAliases } from "../cases/cases.text.ts";
 import { type MaskParty, maskTitle } from "./public.mask.ts";
 
 /**

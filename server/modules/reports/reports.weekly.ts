@@ -52,7 +52,7 @@ const actorOf = (d: Due): Actor =>
 const words = {
   en: {
     subject: (name: string, day: string) => `CAMS weekly report: ${name} (${day})`,
-    total: (n: number) => `Cases matching this filter: ${n}`,
+    total: (n: number, more: boolean) => `Cases matching this filter: ${more ? `more than ${n}` : n}`,
     first: (n: number) => `The first ${n}:`,
     next: "next hearing",
     none: "No cases match this filter today.",
@@ -60,7 +60,7 @@ const words = {
   },
   ur: {
     subject: (name: string, day: string) => `CAMS ہفتہ وار رپورٹ: ${name} (${day})`,
-    total: (n: number) => `اس فلٹر کے مقدمات: ${n}`,
+    total: (n: number, more: boolean) => `اس فلٹر کے مقدمات: ${more ? `${n} سے زیادہ` : n}`,
     first: (n: number) => `پہلے ${n}:`,
     next: "اگلی سماعت",
     none: "آج اس فلٹر کا کوئی مقدمہ نہیں۔",
@@ -99,7 +99,7 @@ async function sendOne(trx: Trx, d: Due, today: string, publicUrl: string): Prom
   });
   const body = [
     d.name,
-    w.total(list.total),
+    w.total(list.total, list.totalCapped),
     "",
     ...(lines.length > 0 ? [w.first(lines.length), ...lines] : [w.none]),
     "",

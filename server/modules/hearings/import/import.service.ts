@@ -12,7 +12,7 @@ import { problems } from "../../../platform/errors.ts";
 import { caseAbilities } from "../../cases/cases.policy.ts";
 import { displayNumber } from "../../cases/cases.present.ts";
 import { caseQuery } from "../../cases/cases.repo.ts";
-import { caseTypeAliases } from "../../cases/cases.search.ts";
+import { caseTypeAliases } from "../../cases/cases.text.ts";
 import { touchCase } from "../hearings.repo.ts";
 import { ADAPTERS, type ParsedRow } from "./adapters.ts";
 import { readListedDate, readListedTime } from "./listed-values.ts";

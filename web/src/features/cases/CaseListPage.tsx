@@ -86,7 +86,9 @@ export function CaseListPage() {
         <>
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="case-total" data-total={total}>
-              {t("cases.found", { count: total })}
+              {list.data.totalCapped
+                ? t(query.q ? "cases.foundCappedSearch" : "cases.foundCapped", { count: total })
+                : t("cases.found", { count: total })}
             </Text>
             {list.isFetching && <Loader size="xs" />}
           </Group>

@@ -34,10 +34,13 @@ export const caseKeys = {
   history: (id: string) => ["cases", "history", id] as const,
 };
 
+/** `totalCapped`: more cases match than the server counted or ranked, so the total reads "more than". */
+export type CaseListPage = Paged<CaseSummary> & { totalCapped: boolean };
+
 export function useCaseList(query: CaseListQuery, opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: caseKeys.list(query),
-    queryFn: ({ signal }) => get<Paged<CaseSummary>>("/cases", query, signal),
+    queryFn: ({ signal }) => get<CaseListPage>("/cases", query, signal),
     placeholderData: keepPreviousData,
     enabled: opts.enabled ?? true,
   });

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { Command } from "commander";
 import { password as passwordRule, username as usernameRule } from "../common/schemas/users.ts";
 import { type Config, ConfigError, loadConfig } from "../server/config.ts";
@@ -21,7 +20,7 @@ import {
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { Problem } from "../server/platform/errors.ts";
-import { LocalDiskStorage } from "../server/platform/storage/storage.ts";
+import { openStorage } from "../server/platform/storage/storage.open.ts";
 import { CliError, progressBar, promptHidden } from "./terminal.ts";
 
 /**
@@ -160,7 +159,7 @@ async function seedSyntheticData(db: Database, config: Config, opts: ReturnType<
   let current = "";
   const result = await seedSynthetic(db, {
     ...opts,
-    storage: new LocalDiskStorage(path.join(config.dataDir, "blobs")),
+    storage: openStorage(config),
     onProgress: (phase, done, total) => {
       if (phase !== current) {
         bar?.stop();

@@ -86,7 +86,7 @@ describe("seedDemo", () => {
   it("writes cases through the services: keys, search columns, audit events", async () => {
     const { rows } = await sql<{ n: number; assigned: number; searchable: number }>`
       select count(*)::int as n, count(assigned_officer_id)::int as assigned,
-             (select count(*) from case_search where search_text <> '')::int as searchable
+             (select count(*) from case_search where length(search_vector) > 0)::int as searchable
       from cases`.execute(handle.db);
     expect(rows[0]).toMatchObject({ n: result.cases, searchable: result.cases });
     expect(rows[0]!.assigned / result.cases).toBeGreaterThan(0.5);

@@ -144,7 +144,7 @@ export class RowBuilder {
       });
     });
     const doc = `${display} ${c.title} ${c.subject} ${c.parties.map((p) => p.name).join(" ")}`;
-    rows.case_search.push({ case_id: id, doc });
+    rows.case_search.push({ case_id: id, organisation_id: orgId, doc });
     if (confidential)
       rows.case_access.push({
         case_id: id,

@@ -7,6 +7,7 @@ import { hashPassword } from "../../platform/auth/passwords.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { type BlobStorage, sha256Hex } from "../../platform/storage/storage.ts";
 import { loadWeights } from "../cases/case-weight.ts";
+import { DICTIONARY_WORD, ORGANISATION_LEXEME } from "../cases/cases.repo.ts";
 import { DEMO_AS_OF } from "../demo/demo.plan.ts";
 import { createRng } from "../demo/demo.random.ts";
 import { DEMO_PASSWORD } from "../demo/demo.seed.ts";
@@ -22,7 +23,7 @@ import { COLUMNS, PLACEHOLDER_PDF } from "./synthetic.tables.ts";
  * tests. The same N, seed and as-of day give the same rows (ids included); only the times the rows were
  * written (audit events, users) differ. All of it is one transaction — a failed or interrupted run leaves the
  * database as it was — inside which the loaded tables' secondary indexes are dropped and rebuilt at the end
- * (cheaper than maintaining them row by row — above all case_search's two GIN indexes; being transactional,
+ * (cheaper than maintaining them row by row — above all case_search's GIN index; being transactional,
  * they can never be left missing). Audit: one `case.created` event per case through recordAuditMany, the
  * chain's own code, so `cams audit verify` passes by construction, and a `synthetic.seeded` summary.
  */
@@ -167,6 +168,13 @@ export async function seedSynthetic(db: Database, opts: SyntheticOptions): Promi
     }
     endPhase("indexes");
 
+    progress("search words", 0, 1);
+    await sql`insert into search_words (word)
+      select distinct w.lexeme from case_search s, unnest(s.search_vector) as w where ${DICTIONARY_WORD}
+      on conflict do nothing`.execute(trx);
+    progress("search words", 1, 1);
+    endPhase("search words");
+
     progress("officer loads", 0, 1);
     await storeOfficerLoads(trx);
     progress("officer loads", 1, 1);
@@ -200,8 +208,9 @@ async function writeRows(
     if (table === "case_search") {
       // the same text and vector as cases.repo's refreshSearch, from the display number, title, subject and parties
       const payload = JSON.stringify(list);
-      await sql`insert into case_search (case_id, search_text, search_vector)
-        select case_id, lower(doc), to_tsvector('simple', doc) from json_to_recordset(${payload}::json) as x(case_id uuid, doc text)`.execute(
+      await sql`insert into case_search (case_id, search_vector)
+        select case_id, to_tsvector('simple', doc) || ${ORGANISATION_LEXEME}
+        from json_to_recordset(${payload}::json) as x(case_id uuid, organisation_id uuid, doc text)`.execute(
         trx,
       );
     } else {
@@ -248,7 +257,7 @@ async function storeOfficerLoads(trx: Trx): Promise<void> {
 }
 
 /** The tables the case phase fills; their secondary indexes are rebuilt once at the end instead of row by row. */
-const LOADED = [
+export const LOADED = [
   "cases",
   "case_parties",
   "case_access",

@@ -51,7 +51,7 @@ export const COLUMNS: Record<TableName, Record<string, string>> = {
     assigned_at: "timestamptz",
     weight: "numeric",
   },
-  case_search: { case_id: "uuid", doc: "text" },
+  case_search: { case_id: "uuid", organisation_id: "uuid", doc: "text" },
   hearings: {
     id: "uuid",
     case_id: "uuid",

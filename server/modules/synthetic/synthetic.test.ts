@@ -12,7 +12,7 @@ import { listCases } from "../cases/cases.search.ts";
 import { refreshOfficerLoad } from "../cases/officer-load.ts";
 import { loadLimitationReference } from "../deadlines/deadlines.reference.ts";
 import { loadReferenceData } from "../reference/reference.loader.ts";
-import { type SyntheticResult, seedSynthetic } from "./synthetic.seed.ts";
+import { LOADED, type SyntheticResult, seedSynthetic } from "./synthetic.seed.ts";
 
 // Two in-memory PGlite databases of their own (never TEST_DATABASE_URL): the synthetic usernames and ids are
 // fixed, and determinism is checked by seeding both with the same seed.
@@ -67,18 +67,7 @@ afterAll(async () => {
 describe("cams seed --synthetic", () => {
   it("writes the rows it counts, and the plan's numbers", async () => {
     const { counts } = a.result;
-    for (const table of [
-      "cases",
-      "case_parties",
-      "case_access",
-      "case_assignments",
-      "case_search",
-      "hearings",
-      "documents",
-      "document_versions",
-      "deadlines",
-      "tasks",
-    ]) {
+    for (const table of LOADED) {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(
         a.handle.db,
       );

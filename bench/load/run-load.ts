@@ -21,6 +21,8 @@ export type LoadResult = {
 /**
  * Runs `connections` concurrent keep-alive connections against each base URL (one per app process) for
  * `seconds`, and keeps every response time — autocannon's own summary has no p95, which the budgets name.
+ * Every connection sends its next request as soon as the last is answered: saturation, the most the server
+ * gives (paced.ts has users who pause).
  */
 export async function runLoad(
   bases: string[],

@@ -271,6 +271,10 @@ describe("limitation administration", () => {
     const vacations = page.locator(
       '[data-testid="closure-row"][data-court-code="IHC"][data-kind="vacation"]',
     );
+    // Wait for the court's own rows: the list of every court's closures may still be on screen.
+    await page
+      .locator('[data-testid="closure-row"][data-court-code="IHC"][data-starts="2026-07-01"]')
+      .waitFor();
     const starts = await vacations.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-starts")));
     expect(starts).toContain("2026-07-01");
     expect(starts).toContain("2025-12-24");

@@ -3,6 +3,7 @@
  * child process, login and plain HTTP requests with their timings.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -123,6 +124,9 @@ export async function startServer(
     CAMS_SEED_DEMO: "never",
     LOG_LEVEL: "warn",
     CAMS_LOGIN_RATE_PER_MINUTE: "100000",
+    // production needs a key for secrets at rest; the load's synthetic users sign in with a password alone
+    CAMS_SECRET_KEY: crypto.randomBytes(32).toString("base64"),
+    CAMS_MFA_ROLES: "none",
     ...extraEnv,
   };
   delete env.CAMS_PUBLIC_URL;

@@ -179,7 +179,7 @@ describe("cams create-admin", () => {
       const run = await cams(tempDir(), ["create-admin", "--username", "weak", "--name", "Weak"], {
         CAMS_ADMIN_PASSWORD: "short",
       });
-      expect(run.out).toContain("must be at least 12 characters");
+      expect(run.out).toContain("must be at least 15 characters");
       expect(run.code).toBe(2);
     },
     TIMEOUT,

@@ -97,10 +97,41 @@ describe("storage settings", () => {
   });
 
   it("refuses a clear-text endpoint in production unless told the store is on a private network", () => {
-    const plain = { ...s3Env, CAMS_S3_ENDPOINT: "http://minio.internal:9000", NODE_ENV: "production" };
+    const plain = {
+      ...s3Env,
+      CAMS_S3_ENDPOINT: "http://minio.internal:9000",
+      NODE_ENV: "production",
+      CAMS_SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+    };
     expect(configError(plain)).toContain("CAMS_S3_ENDPOINT: must be https in production");
     expect(loadConfig({ ...plain, CAMS_S3_ALLOW_HTTP: "true" }).storage.kind).toBe("s3");
     expect(loadConfig({ ...plain, NODE_ENV: "development" }).storage.kind).toBe("s3");
+  });
+});
+
+describe("second factor settings", () => {
+  it("requires a 32-byte secret key in production; makes privileged roles use a second factor there", () => {
+    expect(configError({ NODE_ENV: "production" })).toContain("CAMS_SECRET_KEY: required in production");
+    expect(configError({ CAMS_SECRET_KEY: Buffer.alloc(16).toString("base64") })).toContain("32 bytes");
+    const key = Buffer.alloc(32, 1).toString("base64");
+    const production = loadConfig({ NODE_ENV: "production", CAMS_SECRET_KEY: key });
+    expect(production.secretKey.equals(Buffer.alloc(32, 1))).toBe(true);
+    expect([...production.mfaRoles].sort()).toEqual([
+      "administrator",
+      "assigning_officer",
+      "auditor",
+      "central_authority",
+      "law_ministry",
+    ]);
+    expect(loadConfig({}).mfaRoles.size).toBe(0);
+    expect(
+      loadConfig({ NODE_ENV: "production", CAMS_SECRET_KEY: key, CAMS_MFA_ROLES: "none" }).mfaRoles.size,
+    ).toBe(0);
+    expect([...loadConfig({ CAMS_MFA_ROLES: "auditor, administrator" }).mfaRoles]).toEqual([
+      "auditor",
+      "administrator",
+    ]);
+    expect(configError({ CAMS_MFA_ROLES: "auditor,king" })).toContain("CAMS_MFA_ROLES");
   });
 });
 

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
+import { isRole, type Role } from "../common/roles.ts";
 import { S3_PREFIX } from "./platform/storage/s3.ts";
 
 /** Every setting CAMS reads, from the environment, validated once at start-up. */
@@ -28,6 +30,20 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   CAMS_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  CAMS_MFA_ROLES: z
+    .string()
+    .refine(
+      (s) => s.split(",").every((r) => ["", "none"].includes(r.trim()) || isRole(r.trim())),
+      "must be role codes (administrator,auditor) or none",
+    )
+    .optional(),
+  CAMS_SECRET_KEY: z
+    .base64()
+    .refine(
+      (s) => Buffer.from(s, "base64").length === 32,
+      "must be 32 bytes in base64 (openssl rand -base64 32)",
+    )
+    .optional(),
   CAMS_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CAMS_PUBLIC_MASK_NAMES: z.stringbool().default(true),
   CAMS_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
@@ -72,6 +88,8 @@ const envSchema = z.object({
   CAMS_S3_PATH_STYLE: z.stringbool().default(true),
   CAMS_S3_ALLOW_HTTP: z.stringbool().default(false),
   CAMS_MIGRATE: z.enum(["on", "off"]).default("on"),
+  CAMS_DRAIN_SECONDS: z.coerce.number().min(0).max(300).optional(),
+  CAMS_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
 });
 
 /** Settings that CAMS_STORAGE=s3 cannot do without; each missing one is named. */
@@ -83,6 +101,8 @@ const S3_REQUIRED = [
 ] as const;
 
 const checkedEnvSchema = envSchema.superRefine((e, ctx) => {
+  if (e.NODE_ENV === "production" && !e.CAMS_SECRET_KEY)
+    ctx.addIssue({ code: "custom", path: ["CAMS_SECRET_KEY"], message: "required in production" });
   if (e.CAMS_STORAGE !== "s3") return;
   for (const name of S3_REQUIRED) {
     if (e[name] === undefined)
@@ -128,6 +148,10 @@ export type Config = {
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   loginRatePerMinute: number;
+  /** Roles that must sign in with a second factor (TOTP); one without it may only enrol. */
+  mfaRoles: ReadonlySet<Role>;
+  /** AES-256-GCM key for secrets kept at rest (TOTP secrets). Never logged, never sent. */
+  secretKey: Buffer;
   /** Requests per minute per IP to the public (no-login) endpoints. */
   publicRatePerMinute: number;
   /** Private individuals' names shown as initials on the public pages. */
@@ -150,6 +174,13 @@ export type Config = {
   migrate: boolean;
   /** Minutes between counts of the dashboards' pre-counted figures. */
   dashboardEveryMinutes: number;
+  /**
+   * On SIGTERM, seconds readiness answers 503 while requests are still served, so a load balancer stops
+   * sending new ones before the listener closes (5 in production, 0 elsewhere).
+   */
+  drainSeconds: number;
+  /** A shutdown that has not finished draining requests and jobs after this many seconds exits anyway. */
+  shutdownTimeoutSeconds: number;
   logLevel: string;
   storage: StorageConfig;
 };
@@ -179,6 +210,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.CAMS_LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.CAMS_LOGIN_LOCKOUT_MINUTES,
     loginRatePerMinute: e.CAMS_LOGIN_RATE_PER_MINUTE,
+    mfaRoles: mfaRoles(e.CAMS_MFA_ROLES, e.NODE_ENV),
+    secretKey: e.CAMS_SECRET_KEY
+      ? Buffer.from(e.CAMS_SECRET_KEY, "base64")
+      : // development and test only (production requires the setting): a fixed, public key
+        createHash("sha256").update("cams-development-secret-key").digest(),
     publicRatePerMinute: e.CAMS_PUBLIC_RATE_PER_MINUTE,
     publicMaskNames: e.CAMS_PUBLIC_MASK_NAMES,
     uploadMaxBytes: e.CAMS_UPLOAD_MAX_MB * 1024 * 1024,
@@ -191,6 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.CAMS_JOBS === "on",
     migrate: e.CAMS_MIGRATE === "on",
     dashboardEveryMinutes: e.CAMS_DASHBOARD_EVERY_MINUTES,
+    drainSeconds: e.CAMS_DRAIN_SECONDS ?? (e.NODE_ENV === "production" ? 5 : 0),
+    shutdownTimeoutSeconds: e.CAMS_SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: e.LOG_LEVEL,
     storage:
       e.CAMS_STORAGE === "s3"
@@ -207,6 +245,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : { kind: "local", root: path.join(dataDir, "blobs") },
   };
+}
+
+/** Privileged roles sign in with a second factor in production; development and tests keep the demo's one step. */
+const PRODUCTION_MFA_ROLES: Role[] = [
+  "administrator",
+  "auditor",
+  "law_ministry",
+  "central_authority",
+  "assigning_officer",
+];
+
+function mfaRoles(setting: string | undefined, env: string): ReadonlySet<Role> {
+  if (setting === undefined) return new Set(env === "production" ? PRODUCTION_MFA_ROLES : []);
+  return new Set(
+    setting
+      .split(",")
+      .map((r) => r.trim())
+      .filter(isRole),
+  );
 }
 
 /** `FOO=` in a shell means "not set", not "set to the empty string". */

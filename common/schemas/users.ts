@@ -1,18 +1,24 @@
 import { z } from "zod";
 import { ROLES } from "../roles.ts";
+import { PASSWORD_MAX } from "./password.ts";
 import { orgRef, pagination, trimmed, uuid, version } from "./shared.ts";
 
 export const locale = z.enum(["en", "ur"]);
 export const userStatus = z.enum(["pending", "active", "disabled", "rejected"]);
 export const role = z.enum(ROLES);
 
-/** At least 12 characters with a letter and a digit: long passphrases beat composition rules (NIST 800-63B). */
-export const password = z
+/**
+ * A new password's type and bounds; its policy (length by second factor, breached list, username) is checked by
+ * the server where the username and second factor are known (common/schemas/password.ts).
+ */
+export const password = z.string().min(1, "must not be empty").max(PASSWORD_MAX);
+
+/** A 6-digit TOTP code, spaces allowed as apps show them ("123 456"). */
+export const totpCode = z
   .string()
-  .min(12, "must be at least 12 characters")
-  .max(200)
-  .regex(/[A-Za-z]/, "must contain a letter")
-  .regex(/[0-9]/, "must contain a digit");
+  .trim()
+  .regex(/^\d{3} ?\d{3}$/, "must be the 6 digits the authenticator app shows");
+export const recoveryCode = z.string().trim().min(12).max(20);
 
 export const username = z
   .string()
@@ -23,7 +29,10 @@ export const username = z
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
+  password: z.string().min(1).max(PASSWORD_MAX),
+  /** For an account with two-step sign-in: the app's current code, or else one of the recovery codes. */
+  totpCode: totpCode.optional(),
+  recoveryCode: recoveryCode.optional(),
 });
 
 export const registerBody = z.object({
@@ -54,11 +63,34 @@ export const me = z.object({
   roles: z.array(z.string()),
   locale,
   abilities: meAbilities,
+  /** Two-step sign-in: on or not, and whether this user's roles require it before anything else. */
+  twoFactor: z.object({ enabled: z.boolean(), enrolmentRequired: z.boolean() }),
 });
 export type Me = z.infer<typeof me>;
 
 export const sessionResponse = z.object({ user: me, csrfToken: z.string() });
-export const mePatch = z.object({ locale });
+/** The user's own settings; a new password needs the current one. */
+export const mePatch = z
+  .object({
+    locale: locale.optional(),
+    currentPassword: z.string().min(1).max(PASSWORD_MAX).optional(),
+    password: password.optional(),
+  })
+  .refine((b) => b.locale !== undefined || b.password !== undefined, {
+    message: "give a locale or a new password",
+  })
+  .refine((b) => b.password === undefined || b.currentPassword !== undefined, {
+    path: ["currentPassword"],
+    message: "required to set a new password",
+  });
+
+export const totpEnrolment = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
+export const totpConfirmBody = z.object({ code: totpCode });
+export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const totpDisableBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  code: totpCode,
+});
 
 export const userSchema = z.object({
   id: z.string(),
@@ -71,9 +103,10 @@ export const userSchema = z.object({
   organisation: orgRef,
   roles: z.array(z.string()),
   lastLoginAt: z.string().nullable(),
+  twoFactorEnabled: z.boolean(),
   version: z.number(),
   createdAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), approve: z.boolean() }),
+  abilities: z.object({ edit: z.boolean(), approve: z.boolean(), resetTwoFactor: z.boolean() }),
 });
 export type UserDto = z.infer<typeof userSchema>;
 

@@ -28,6 +28,7 @@ import * as m0025 from "./migrations/0025_hearing_court_day_index.ts";
 import * as m0026 from "./migrations/0026_search_words.ts";
 import * as m0027 from "./migrations/0027_search_organisation.ts";
 import * as m0028 from "./migrations/0028_cases_court_status_index.ts";
+import * as m0029 from "./migrations/0029_totp.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   "0026_search_words": m0026,
   "0027_search_organisation": m0027,
   "0028_cases_court_status_index": m0028,
+  "0029_totp": m0029,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

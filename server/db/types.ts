@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { AssignmentTables } from "./types.assignment.ts";
+import type { AuthTables } from "./types.auth.ts";
 import type { DeadlineTables } from "./types.deadlines.ts";
 import type { ExportTables } from "./types.exports.ts";
 import type { FigureTables } from "./types.figures.ts";
@@ -110,6 +111,11 @@ export interface UsersTable {
   version: Generated<number>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Migration 0029: the TOTP secret, encrypted (secret-box.ts); the one awaiting a first code; replay guard. */
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
 }
 
 export interface UserRolesTable {
@@ -321,6 +327,7 @@ export interface NotificationsTable {
 
 export interface DB
   extends AssignmentTables,
+    AuthTables,
     DeadlineTables,
     MlaTables,
     MlaReferenceTables,

@@ -7,9 +7,11 @@ import { requireActor, SESSION_COOKIE } from "../../platform/auth/plugin.ts";
 import { deleteSession, resolveSession } from "../../platform/auth/sessions.ts";
 import { problems } from "../../platform/errors.ts";
 import { login } from "./auth.service.ts";
+import { updateMe } from "./me.service.ts";
+import { twoFactorRoutes } from "./two-factor.routes.ts";
 import { presentMe } from "./users.present.ts";
 import { findUserById } from "./users.repo.ts";
-import { register, setLocale } from "./users.service.ts";
+import { register } from "./users.service.ts";
 
 const tags = ["auth"];
 
@@ -25,7 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   async function meOf(actor: ReturnType<typeof requireActor>) {
     const row = await findUserById(db, actor.userId);
     if (!row) throw problems.unauthenticated();
-    return presentMe(actor, row);
+    return presentMe(actor, row, config.mfaRoles);
   }
 
   app.post(
@@ -86,9 +88,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.status(201).send(await register(db, request.context, request.body)),
   );
 
-  app.patch("/me", { schema: { tags, body: mePatch, response: { 200: me } } }, async (request) => {
-    const actor = requireActor(request);
-    await setLocale(db, actor, request.body.locale);
-    return meOf(actor);
-  });
+  app.patch(
+    "/me",
+    // a wrong current password counts toward the account's lockout; no per-IP limit, which a whole office
+    // behind one address switching languages could reach
+    { schema: { tags, body: mePatch, response: { 200: me } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateMe(db, config, actor, request.body);
+      return meOf(actor);
+    },
+  );
+
+  await app.register(twoFactorRoutes);
 };

@@ -6,20 +6,27 @@ import { type AuditEvent, recordAudit } from "../../platform/audit.ts";
 import { decoyPasswordHash, verifyPassword } from "../../platform/auth/passwords.ts";
 import { createSession } from "../../platform/auth/sessions.ts";
 import { Problem } from "../../platform/errors.ts";
+import { INVALID_SECOND_FACTOR, refuse } from "./login-failures.ts";
+import { checkSecondFactor } from "./two-factor.service.ts";
 import { findUserForLogin } from "./users.repo.ts";
 
 const INVALID = () => new Problem(401, "invalid_credentials", "The username or password is wrong.");
+const SECOND_FACTOR_REQUIRED = () =>
+  new Problem(
+    401,
+    "second_factor_required",
+    "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+  );
+
+export type LoginInput = { username: string; password: string; totpCode?: string; recoveryCode?: string };
 
 /**
- * Password login. Failures are audited and counted; after `loginMaxFailures` wrong passwords the account is
- * locked for `loginLockoutMinutes`. An unknown username costs the same argon2 work as a known one.
+ * Password login, then the second factor for an account that has one. Failures are audited and counted — a
+ * wrong code like a wrong password; after `loginMaxFailures` the account is locked for `loginLockoutMinutes`.
+ * A missing code is only a question: nothing is counted and no session is made. An unknown username costs the
+ * same argon2 work as a known one.
  */
-export async function login(
-  db: Database,
-  config: Config,
-  ctx: RequestContext,
-  input: { username: string; password: string },
-) {
+export async function login(db: Database, config: Config, ctx: RequestContext, input: LoginInput) {
   const user = await findUserForLogin(db, input.username);
   const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
   const failed = (event: Omit<AuditEvent, "entityType">, problem: Problem) =>
@@ -39,7 +46,7 @@ export async function login(
       new Problem(423, "account_locked", `Too many failed attempts; try again in ${minutes} minute(s).`),
     );
   }
-  if (!ok) return recordWrongPassword(db, config, ctx, user);
+  if (!ok) return refuse(db, config, ctx, user, "password", INVALID());
   if (user.status !== "active" || !user.org_active) {
     const problem =
       user.status === "pending"
@@ -51,14 +58,11 @@ export async function login(
         : new Problem(403, "account_disabled", "This account is disabled.");
     return failed({ action: "auth.login_failed", ...who, changes: { reason: user.status } }, problem);
   }
-
-  const session = await createSession(
-    db,
-    user.id,
-    { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
-    ctx,
-  );
-  await inTransaction(db, async (trx) => {
+  // The second factor is spent in the same transaction as the login's audit event: a code or recovery code
+  // counts once, even for two logins racing with it.
+  const outcome = await inTransaction(db, async (trx) => {
+    const second = user.totp_secret ? await checkSecondFactor(trx, config, user, input) : "none";
+    if (second === "missing" || second === "wrong") return second;
     await trx
       .updateTable("users")
       .set({ failed_logins: 0, locked_until: null, last_login_at: new Date() })
@@ -71,58 +75,21 @@ export async function login(
         action: "auth.login",
         entityType: "user",
         ...who,
+        changes: second === "none" ? null : { secondFactor: second },
       },
     );
+    return second;
   });
-  return { userId: user.id, ...session };
-}
+  if (outcome === "missing") throw SECOND_FACTOR_REQUIRED();
+  if (outcome === "wrong") return refuse(db, config, ctx, user, "second_factor", INVALID_SECOND_FACTOR());
 
-async function recordWrongPassword(
-  db: Database,
-  config: Config,
-  ctx: RequestContext,
-  user: { id: string; organisation_id: string; failed_logins: number },
-): Promise<never> {
-  // Count in the database, not from the value read at the start: parallel wrong guesses must all count.
-  const { lock } = await inTransaction(db, async (trx) => {
-    const row = await trx
-      .updateTable("users")
-      .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
-      .where("id", "=", user.id)
-      .returning("failed_logins")
-      .executeTakeFirstOrThrow();
-    const failures = row.failed_logins;
-    const lock = failures >= config.loginMaxFailures;
-    if (lock) {
-      await trx
-        .updateTable("users")
-        .set({ failed_logins: 0, locked_until: new Date(Date.now() + config.loginLockoutMinutes * 60_000) })
-        .where("id", "=", user.id)
-        .execute();
-    }
-    const base = { entityType: "user", entityId: user.id, organisationId: user.organisation_id } as const;
-    await recordAudit(trx, ctx, {
-      ...base,
-      action: "auth.login_failed",
-      changes: { reason: "password", failures },
-    });
-    if (lock) {
-      await recordAudit(trx, ctx, {
-        ...base,
-        action: "auth.locked_out",
-        changes: { minutes: config.loginLockoutMinutes },
-      });
-    }
-    return { failures, lock };
-  });
-  if (lock) {
-    throw new Problem(
-      423,
-      "account_locked",
-      `Too many failed attempts; the account is locked for ${config.loginLockoutMinutes} minutes.`,
-    );
-  }
-  throw INVALID();
+  const session = await createSession(
+    db,
+    user.id,
+    { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    ctx,
+  );
+  return { userId: user.id, ...session };
 }
 
 function audited(db: Database, ctx: RequestContext, event: AuditEvent) {

@@ -1,10 +1,21 @@
+import type { Role } from "../../../common/roles.ts";
 import type { Me, UserDto } from "../../../common/schemas/users.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { canManageUser, meAbilities } from "./users.policy.ts";
 import type { UserRow } from "./users.repo.ts";
 
+/** Whether the actor's roles require a second factor that they have not enrolled yet. */
+export function enrolmentRequired(
+  roles: ReadonlySet<Role>,
+  mfaRoles: ReadonlySet<Role>,
+  totpEnabled: boolean,
+): boolean {
+  return !totpEnabled && [...roles].some((r) => mfaRoles.has(r));
+}
+
 /** The signed-in user as the web app needs it: identity, organisation, roles and general abilities. */
-export function presentMe(actor: Actor, row: UserRow): Me {
+export function presentMe(actor: Actor, row: UserRow, mfaRoles: ReadonlySet<Role>): Me {
+  const enabled = row.totp_enabled_at !== null;
   return {
     id: row.id,
     username: row.username,
@@ -20,6 +31,7 @@ export function presentMe(actor: Actor, row: UserRow): Me {
     roles: [...actor.roles].sort(),
     locale: row.locale,
     abilities: meAbilities(actor),
+    twoFactor: { enabled, enrolmentRequired: enrolmentRequired(actor.roles, mfaRoles, enabled) },
   };
 }
 
@@ -41,8 +53,14 @@ export function presentUser(actor: Actor, row: UserRow, roles: string[]): UserDt
     },
     roles,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,
+    twoFactorEnabled: row.totp_enabled_at !== null,
     version: row.version,
     createdAt: row.created_at.toISOString(),
-    abilities: { edit: manage, approve: manage && row.status === "pending" },
+    abilities: {
+      edit: manage,
+      approve: manage && row.status === "pending",
+      // one's own second factor is turned off from the profile, with the password and a code
+      resetTwoFactor: manage && row.totp_enabled_at !== null && row.id !== actor.userId,
+    },
   };
 }

@@ -16,6 +16,7 @@ const userColumns = [
   "u.last_login_at",
   "u.version",
   "u.created_at",
+  "u.totp_enabled_at",
   "o.code as org_code",
   "o.name_en as org_name_en",
   "o.name_ur as org_name_ur",
@@ -42,9 +43,29 @@ export function findUserForLogin(q: Q, username: string) {
       "u.password_hash",
       "u.failed_logins",
       "u.locked_until",
+      "u.totp_secret",
+      "u.totp_last_step",
       "o.active as org_active",
     ])
     .where((eb) => eb(eb.fn("lower", ["u.username"]), "=", username.toLowerCase()))
+    .executeTakeFirst();
+}
+
+/** What a password change or a second-factor change checks against: the hash and the TOTP state. */
+export function findCredentials(q: Q, userId: string) {
+  return q
+    .selectFrom("users")
+    .select([
+      "id",
+      "organisation_id",
+      "username",
+      "password_hash",
+      "totp_secret",
+      "totp_pending_secret",
+      "totp_enabled_at",
+      "totp_last_step",
+    ])
+    .where("id", "=", userId)
     .executeTakeFirst();
 }
 

@@ -41,6 +41,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => users.updateUser(db, requireActor(req), req.params.id, req.body),
   );
 
+  app.delete(
+    "/users/:id/totp",
+    { schema: { tags, params: idParams, response: { 200: userSchema } } },
+    (req) => users.resetSecondFactor(db, requireActor(req), req.params.id),
+  );
+
   for (const decision of ["approve", "reject"] as const) {
     app.post(
       `/users/:id/${decision}`,

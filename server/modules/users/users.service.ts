@@ -10,9 +10,11 @@ import type { Database } from "../../db/connection.ts";
 import { inTransaction, isUniqueViolation, type Trx } from "../../db/transaction.ts";
 import { type Actor, hasRole, type RequestContext } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
+import { assertPasswordAcceptable } from "../../platform/auth/password-policy.ts";
 import { hashPassword } from "../../platform/auth/passwords.ts";
 import { deleteUserSessions } from "../../platform/auth/sessions.ts";
 import { problems } from "../../platform/errors.ts";
+import { clearSecondFactor } from "./two-factor.service.ts";
 import { assertCanGrant, canManageUser, canSeeUser, userListScope } from "./users.policy.ts";
 import { presentUser } from "./users.present.ts";
 import * as repo from "./users.repo.ts";
@@ -23,7 +25,7 @@ async function loadVisibleUser(q: Trx | Database, actor: Actor, id: string) {
   return row;
 }
 
-async function present(q: Trx | Database, actor: Actor, id: string) {
+export async function present(q: Trx | Database, actor: Actor, id: string) {
   const row = await loadVisibleUser(q, actor, id);
   const roles = (await repo.rolesOf(q, [id])).get(id) ?? [];
   return presentUser(actor, row, roles);
@@ -57,6 +59,7 @@ export function getUser(db: Database, actor: Actor, id: string) {
 
 export async function createUser(db: Database, actor: Actor, input: z.infer<typeof userCreateBody>) {
   assertCanGrant(actor, input.organisationId, input.roles);
+  assertPasswordAcceptable(input.password, { username: input.username, hasSecondFactor: false });
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const org = await trx
@@ -128,6 +131,7 @@ async function insertUser(trx: Trx, u: NewUser): Promise<string> {
 
 /** Self-registration: the account waits, inactive, until the organisation's nodal officer approves it. */
 export async function register(db: Database, ctx: RequestContext, input: z.infer<typeof registerBody>) {
+  assertPasswordAcceptable(input.password, { username: input.username, hasSecondFactor: false });
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const org = await trx
@@ -167,6 +171,16 @@ export async function updateUser(
   id: string,
   input: z.infer<typeof userPatchBody>,
 ) {
+  if (input.password !== undefined) {
+    const target = await loadVisibleUser(db, actor, id);
+    if (id === actor.userId) {
+      throw problems.forbidden("Change your own password from your profile, which asks for the current one.");
+    }
+    assertPasswordAcceptable(input.password, {
+      username: target.username,
+      hasSecondFactor: target.totp_enabled_at !== null,
+    });
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (trx) => {
     const row = await loadVisibleUser(trx, actor, id);
@@ -254,6 +268,30 @@ export async function decideRegistration(
       entityId: id,
       organisationId: row.organisation_id,
       changes: { status: { from: "pending", to: status } },
+    });
+    return present(trx, actor, id);
+  });
+}
+
+/** An administrator or nodal officer turns off a user's lost second factor; the user enrols again. */
+export async function resetSecondFactor(db: Database, actor: Actor, id: string) {
+  return inTransaction(db, async (trx) => {
+    const row = await loadVisibleUser(trx, actor, id);
+    if (!canManageUser(actor, row, (await repo.rolesOf(trx, [id])).get(id) ?? []))
+      throw problems.forbidden("You may not change this user.");
+    if (id === actor.userId) {
+      throw problems.forbidden("Turn off your own two-step sign-in from your profile.");
+    }
+    if (!row.totp_enabled_at) {
+      throw problems.conflict("second_factor_not_enabled", "Two-step sign-in is not on for this user.");
+    }
+    await clearSecondFactor(trx, id);
+    await deleteUserSessions(trx, id);
+    await recordAudit(trx, actor, {
+      action: "user.totp_reset",
+      entityType: "user",
+      entityId: id,
+      organisationId: row.organisation_id,
     });
     return present(trx, actor, id);
   });

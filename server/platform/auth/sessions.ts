@@ -35,7 +35,8 @@ export async function createSession(
   return { token, csrfToken, expiresAt };
 }
 
-export type ResolvedSession = { actor: Actor; csrfToken: string };
+/** `totpEnabled`: the user has a second factor (a privileged user without one may only enrol). */
+export type ResolvedSession = { actor: Actor; csrfToken: string; totpEnabled: boolean };
 
 /** Finds the live session for a cookie token; expired or idle sessions are deleted and yield nothing. */
 export async function resolveSession(
@@ -62,6 +63,7 @@ export async function resolveSession(
       "u.organisation_id",
       "o.kind as organisation_kind",
       "o.active as organisation_active",
+      "u.totp_enabled_at",
       // the roles in the same round trip: every request pays for this lookup
       sql<string[]>`array(select r.role from user_roles r where r.user_id = u.id)`.as("roles"),
     ])
@@ -85,6 +87,7 @@ export async function resolveSession(
   }
   return {
     csrfToken: row.csrf_token,
+    totpEnabled: row.totp_enabled_at !== null,
     actor: {
       userId: row.user_id,
       username: row.username,
@@ -105,4 +108,18 @@ export async function deleteSession(db: Database, sessionId: string): Promise<vo
 
 export async function deleteUserSessions(db: Database, userId: string): Promise<void> {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+/** Ends every session of the user but the one in use (after a password change: others may be an intruder's). */
+export async function deleteOtherSessions(
+  db: Database,
+  userId: string,
+  keepSessionId: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom("sessions")
+    .where("user_id", "=", userId)
+    .where("id", "!=", keepSessionId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

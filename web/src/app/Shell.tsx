@@ -213,6 +213,9 @@ export function Shell({ children }: { children: ReactNode }) {
                   {me.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(t("common.listSeparator"))}
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/profile" data-testid="nav-profile">
+                  {t("auth.profileNav")}
+                </Menu.Item>
                 <Menu.Item component={Link} to="/exports" data-testid="nav-exports">
                   {t("exports.myExports")}
                 </Menu.Item>

@@ -74,6 +74,14 @@ const KNOWN_CODES = new Set([
   "reply_date_unknown",
   "inconsistent_dates",
   "closure_exists",
+  "second_factor_required",
+  "invalid_second_factor",
+  "second_factor_enrolment_required",
+  "password_rejected",
+  "current_password_wrong",
+  "second_factor_already_enabled",
+  "second_factor_not_enabled",
+  "no_enrolment_started",
 ]);
 
 export function ProblemAlert({

@@ -6,6 +6,7 @@ import { OfficerProfilePage } from "../features/assignment/OfficerProfilePage.ts
 import { OfficersPage } from "../features/assignment/OfficersPage.tsx";
 import { PolicyPage } from "../features/assignment/PolicyPage.tsx";
 import { AuditPage } from "../features/audit/AuditPage.tsx";
+import { EnrolmentRequiredPage } from "../features/auth/EnrolmentRequiredPage.tsx";
 import { LoginPage } from "../features/auth/LoginPage.tsx";
 import { RegisterPage } from "../features/auth/RegisterPage.tsx";
 import { CaseFormPage } from "../features/cases/CaseFormPage.tsx";
@@ -69,6 +70,9 @@ const PublicOrganisationPage = lazy(() =>
 const PublicWidgetPage = lazy(() =>
   import("../features/public/PublicWidgetPage.tsx").then((m) => ({ default: m.PublicWidgetPage })),
 );
+const ProfilePage = lazy(() =>
+  import("../features/auth/ProfilePage.tsx").then((m) => ({ default: m.ProfilePage })),
+);
 const MailOutboxPage = lazy(() =>
   import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
 );
@@ -96,6 +100,8 @@ function RequireAuth() {
   if (session.status === "anonymous") {
     return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
   }
+  // a role that requires two-step sign-in reaches nothing else until it is set up
+  if (session.user.twoFactor.enrolmentRequired) return <EnrolmentRequiredPage />;
   return (
     <Shell>
       <Suspense fallback={<PageLoader />}>
@@ -168,6 +174,7 @@ export function AppRoutes() {
         <Route path="/mla/metrics" element={<MlaMetricsPage />} />
         <Route path="/mla/:id" element={<MlaRequestPage />} />
         <Route path="/mail-outbox" element={<MailOutboxPage />} />
+        <Route path="/profile" element={<ProfilePage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/audit" element={<AuditPage />} />
         <Route path="/assignment" element={<AssignmentPage />} />

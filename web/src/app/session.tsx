@@ -14,8 +14,13 @@ export type SessionState =
   | { status: "anonymous"; user: null }
   | { status: "authenticated"; user: Me };
 
+/** The second step of a login, for an account with two-step sign-in. */
+export type SecondFactor = { totpCode?: string; recoveryCode?: string };
+
 type SessionContextValue = SessionState & {
-  login: (username: string, password: string) => Promise<Me>;
+  login: (username: string, password: string, second?: SecondFactor) => Promise<Me>;
+  /** Reads the session again (after the user's two-step sign-in or profile changed). */
+  refresh: () => Promise<void>;
   logout: () => Promise<void>;
   setLocale: (locale: Locale) => Promise<void>;
 };
@@ -79,10 +84,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [signedIn, signedOut]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
+    async (username: string, password: string, second: SecondFactor = {}) => {
       const res = await api<SessionResponse>("/auth/login", {
         method: "POST",
-        body: { username, password },
+        body: { username, password, ...second },
         allowUnauthorized: true,
       });
       queryClient.clear();
@@ -91,6 +96,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     },
     [queryClient, signedIn],
   );
+
+  const refresh = useCallback(async () => {
+    signedIn(await api<SessionResponse>("/auth/session"));
+  }, [signedIn]);
 
   const logout = useCallback(async () => {
     try {
@@ -119,8 +128,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionContextValue>(
-    () => ({ ...state, login, logout, setLocale }),
-    [state, login, logout, setLocale],
+    () => ({ ...state, login, refresh, logout, setLocale }),
+    [state, login, refresh, logout, setLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

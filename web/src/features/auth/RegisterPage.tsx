@@ -7,6 +7,7 @@ import { post } from "../../app/api.ts";
 import { ProblemAlert, useProblem } from "../../app/forms.tsx";
 import { OrganisationSelect } from "../organisations/OrganisationSelect.tsx";
 import { AuthLayout } from "./AuthLayout.tsx";
+import { checkNewPassword, serverPasswordError } from "./password.ts";
 
 type RegisterBody = {
   organisationCode: string;
@@ -40,6 +41,11 @@ export function RegisterPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     clear();
+    const weak = checkNewPassword(t, form.password, { username: form.username, hasSecondFactor: false });
+    if (weak) {
+      setFieldErrors({ password: weak });
+      return;
+    }
     if (form.password !== form.confirm) {
       setFieldErrors({ confirm: t("auth.passwordsDiffer") });
       return;
@@ -131,7 +137,7 @@ export function RegisterPage() {
             description={t("auth.passwordHint")}
             value={form.password}
             onChange={(e) => set("password")(e.currentTarget.value)}
-            error={fieldErrors.password}
+            error={serverPasswordError(t, problem, "password", false) ?? fieldErrors.password}
             data-testid="register-password"
           />
           <PasswordInput

@@ -1,0 +1,11 @@
+import { api, patch, post } from "../../app/api.ts";
+import type { Me } from "../../app/types.ts";
+
+export type TotpEnrolment = { secret: string; uri: string; qr: string };
+
+export const startTotp = () => post<TotpEnrolment>("/me/totp");
+export const confirmTotp = (code: string) => post<{ recoveryCodes: string[] }>("/me/totp/confirm", { code });
+export const disableTotp = (currentPassword: string, code: string) =>
+  api<void>("/me/totp", { method: "DELETE", body: { currentPassword, code } });
+export const changePassword = (currentPassword: string, password: string) =>
+  patch<Me>("/me", { currentPassword, password });

@@ -4,6 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { I18nextProvider } from "react-i18next";
 import { BrowserRouter } from "react-router";
+import { styleNonce } from "./csp.ts";
 import { useLocale } from "./format.ts";
 import { directionOf, i18n, storedLocale } from "./i18n.ts";
 import { createQueryClient } from "./queryClient.ts";
@@ -15,7 +16,7 @@ import { themeFor } from "./theme.ts";
 function ThemeByLocale({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   return (
-    <MantineProvider theme={themeFor(locale)} defaultColorScheme="light">
+    <MantineProvider theme={themeFor(locale)} defaultColorScheme="light" getStyleNonce={styleNonce}>
       {children}
     </MantineProvider>
   );

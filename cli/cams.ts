@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { Command } from "commander";
-import { password as passwordRule, username as usernameRule } from "../common/schemas/users.ts";
+import { username as usernameRule } from "../common/schemas/users.ts";
 import { type Config, ConfigError, loadConfig } from "../server/config.ts";
 import { type Database, openDatabase } from "../server/db/connection.ts";
 import { migrateToLatest } from "../server/db/migrate.ts";
@@ -18,13 +18,17 @@ import {
   seedSynthetic,
 } from "../server/modules/synthetic/synthetic.seed.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
+import { passwordRejection, passwordRejectionMessage } from "../server/platform/auth/password-policy.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
 import { Problem } from "../server/platform/errors.ts";
 import { openStorage } from "../server/platform/storage/storage.open.ts";
+import { backupDatabase } from "./backup.ts";
+import { restoreBackup } from "./backup-restore.ts";
 import { CliError, progressBar, promptHidden } from "./terminal.ts";
 
 /**
- * `cams`: the operator's command line — migrate, seed, create the first administrator, verify the audit chain.
+ * `cams`: the operator's command line — migrate, seed, create the first administrator, verify the audit chain,
+ * back up and restore the embedded database.
  * It reads the same configuration as the server (DATABASE_URL, or CAMS_DATA_DIR for the embedded PGlite).
  * PGlite is single-process: stop the server before pointing the CLI at its data directory.
  */
@@ -47,10 +51,15 @@ const program = new Command()
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
+/** The configuration the server would read, with --data-dir applied. */
+function cliConfig(): Config {
+  const { dataDir } = program.opts<GlobalOptions>();
+  return loadConfig(dataDir ? { ...process.env, CAMS_DATA_DIR: dataDir } : process.env);
+}
+
 /** Opens the configured database, runs `work`, and always closes it (PGlite must flush before exit). */
 async function withDatabase<T>(work: (db: Database, config: Config) => Promise<T>): Promise<T> {
-  const { dataDir } = program.opts<GlobalOptions>();
-  const config = loadConfig(dataDir ? { ...process.env, CAMS_DATA_DIR: dataDir } : process.env);
+  const config = cliConfig();
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   say(`database: ${handle.kind} (${handle.location})`);
   try {
@@ -215,7 +224,7 @@ program
       if (!username.success) throw new CliError(`--username: ${username.error.issues[0]?.message}`, 2);
       const fullName = opts.name.trim();
       if (!fullName) throw new CliError("--name: must not be empty", 2);
-      const password = await readAdminPassword();
+      const password = await readAdminPassword(username.data);
       const passwordHash = await hashPassword(password);
       await withDatabase(async (db) => {
         await migrateAndLoad(db, { quiet: true });
@@ -280,7 +289,8 @@ program
     },
   );
 
-async function readAdminPassword(): Promise<string> {
+/** The new administrator has no second factor yet: the single-factor password policy applies. */
+async function readAdminPassword(username: string): Promise<string> {
   const fromEnv = process.env.CAMS_ADMIN_PASSWORD;
   let value: string;
   if (fromEnv) {
@@ -292,9 +302,8 @@ async function readAdminPassword(): Promise<string> {
   } else {
     throw new CliError("set CAMS_ADMIN_PASSWORD, or run on a terminal to be prompted for the password", 2);
   }
-  const checked = passwordRule.safeParse(value);
-  if (!checked.success)
-    throw new CliError(`password: ${checked.error.issues.map((i) => i.message).join("; ")}`, 2);
+  const rejected = passwordRejection(value, { username, hasSecondFactor: false });
+  if (rejected) throw new CliError(`password: ${passwordRejectionMessage(rejected, false)}`, 2);
   return value;
 }
 
@@ -316,6 +325,51 @@ audit
       );
     }),
   );
+
+program
+  .command("backup")
+  .description(
+    "write the embedded database, its documents and a manifest of their SHA-256s to one new file " +
+      "(stop the server first: PGlite is single-process; PostgreSQL: use pg_dump, see the README)",
+  )
+  .argument("<file>", "the backup file to create (never overwritten), e.g. cams-2026-11-23.tar")
+  .action(async (file: string) => {
+    const result = await backupDatabase(cliConfig(), file, pkg.version);
+    const m = result.manifest;
+    say(
+      `backup: ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB) in ${(result.ms / 1000).toFixed(1)} s`,
+    );
+    say(
+      `  schema ${m.schemaMigration}; ${m.counts.cases} cases, ${m.counts.documents} documents, ` +
+        `${m.blobs.length} files, ${m.auditHead.events} audit events`,
+    );
+    for (const lost of m.missingBlobs) say(`  WARNING: blob ${lost.sha256} not backed up: ${lost.reason}`);
+  });
+
+program
+  .command("restore")
+  .description(
+    "restore a `cams backup` file into the embedded data directory after checking every part against its " +
+      "manifest, the audit chain and every document; refused over an existing database without --force",
+  )
+  .argument("<file>", "a file written by `cams backup`")
+  .option("--force", "move the existing database and documents aside (replaced-<time>/) and restore anyway")
+  .action(async (file: string, opts: { force?: boolean }) => {
+    const bar = progressBar("audit chain");
+    const result = await restoreBackup(cliConfig(), file, {
+      force: opts.force,
+      onAuditProgress: bar.update,
+    }).finally(bar.stop);
+    const m = result.manifest;
+    say(
+      `restored backup of ${m.createdAt} (schema ${m.schemaMigration}) in ${(result.ms / 1000).toFixed(1)} s`,
+    );
+    say(`audit chain intact: ${result.auditEvents} events, ending on the backup's last event`);
+    say(`documents: all ${result.blobsChecked} files present with their SHA-256`);
+    for (const lost of result.missingBlobs)
+      say(`  WARNING: blob ${lost.sha256} was already missing when the backup was made: ${lost.reason}`);
+    if (result.movedAside) say(`the previous database and documents were moved to ${result.movedAside}`);
+  });
 
 program
   .command("assignment")

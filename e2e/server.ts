@@ -11,9 +11,14 @@ const NODE = path.join(ROOT, "node_modules", ".bin", "node");
 export type RunningServer = {
   url: string;
   dataDir: string;
+  /** The server's process id (server/platform/lifecycle.test.ts signals it itself). */
+  pid: number;
   /** What the server printed so far (stdout and stderr interleaved), for diagnosing failures. */
   output: () => string;
+  /** SIGTERM (SIGKILL after 10 s); removes the data directory unless the caller gave it. */
   stop: () => Promise<void>;
+  /** SIGKILL at once, as a crash would; the data directory is kept whoever made it. */
+  kill: () => Promise<void>;
 };
 
 export type StartOptions = {
@@ -23,6 +28,12 @@ export type StartOptions = {
   env?: Record<string, string>;
   /** Echo the server's output to this process's stderr as it arrives. */
   echo?: boolean;
+  /** Start on this existing data directory (a restart) and keep it on stop; default: a fresh temporary one. */
+  dataDir?: string;
+  /** Use this PostgreSQL database instead of embedded PGlite. */
+  databaseUrl?: string;
+  /** CAMS_SEED_DEMO, "always" unless said; "auto" seeds only an empty PGlite (what a restart wants). */
+  seedDemo?: "always" | "auto" | "never";
 };
 
 /** Asks the kernel for a free TCP port on 127.0.0.1. */
@@ -46,12 +57,14 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`node server/main.ts`) as a child process on a free port, with embedded PGlite in a
- * fresh temporary data directory and the demo seeded, and waits until `/health/ready` answers 200.
+ * fresh temporary data directory and the demo seeded (unless told otherwise), and waits until `/health/ready`
+ * answers 200.
  */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
   const readyTimeoutMs = opts.readyTimeoutMs ?? 120_000;
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-e2e-"));
+  const ownsDataDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cams-e2e-"));
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -59,13 +72,14 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     PORT: String(port),
     HOST: "127.0.0.1",
     CAMS_DATA_DIR: dataDir,
-    CAMS_SEED_DEMO: "always",
+    CAMS_SEED_DEMO: opts.seedDemo ?? "always",
     LOG_LEVEL: "warn",
     ...opts.env,
   };
   // A database URL inherited from the caller's shell would make the server skip PGlite.
   delete env.DATABASE_URL;
   delete env.CAMS_PUBLIC_URL;
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
 
   const child = spawn(NODE, ["server/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -92,7 +106,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await exitPromise;
       clearTimeout(killTimer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (!exited) child.kill("SIGKILL");
+    await exitPromise;
   };
 
   try {
@@ -101,7 +119,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output.slice(-8000)}`);
   }
-  return { url, dataDir, output: () => output, stop };
+  return { url, dataDir, pid: child.pid ?? 0, output: () => output, stop, kill };
 }
 
 async function waitForReady(

@@ -1,10 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -43,9 +40,22 @@ import { userRoutes } from "./modules/users/users.routes.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import { installNulGuard } from "./platform/http/nul-guard.ts";
 import { installProblemHandler } from "./platform/http/problems.ts";
+import { recordRouteTable } from "./platform/http/route-table.ts";
+import {
+  apiDocsContentSecurityPolicy,
+  registerSecurityHeaders,
+  serveWebApp,
+} from "./platform/http/security-headers.ts";
+import { installStartGate, type Lifecycle } from "./platform/lifecycle.ts";
 import type { BlobStorage } from "./platform/storage/storage.ts";
 
-export type AppDeps = { db: Database; config: Config; storage: BlobStorage };
+export type AppDeps = {
+  db: Database;
+  config: Config;
+  storage: BlobStorage;
+  /** The process's phase (server/main.ts); an app built without one (tests) is always ready. */
+  lifecycle?: Lifecycle;
+};
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -71,18 +81,11 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.decorate("deps", deps);
   installProblemHandler(app);
   installNulGuard(app);
+  if (deps.lifecycle) installStartGate(app, deps.lifecycle);
+  recordRouteTable(app);
   allowWidgetFraming(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app, { production: deps.config.env === "production" });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, {
@@ -145,17 +148,14 @@ async function registerApiDocs(app: FastifyInstance) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  const production = app.deps.config.env === "production";
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: apiDocsContentSecurityPolicy({ production }),
+  });
 }
 
-/** Serves the built React app; unknown non-API paths fall back to index.html for client-side routing. */
+/** Serves the built React app (when built); unknown non-API paths get index.html with its CSP nonce. */
 async function registerWebApp(app: FastifyInstance) {
-  if (!fs.existsSync(path.join(WEB_DIST, "index.html"))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false });
-  app.get("/*", { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith("/api/")) {
-      return reply.callNotFound();
-    }
-    return reply.sendFile("index.html");
-  });
+  await serveWebApp(app, WEB_DIST, { production: app.deps.config.env === "production" });
 }

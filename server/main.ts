@@ -11,9 +11,14 @@ import { loadMlaReference } from "./modules/mla/mla.reference.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
 import { startJobs } from "./platform/jobs.ts";
+import { Lifecycle, shutDown } from "./platform/lifecycle.ts";
 import { openStorage } from "./platform/storage/storage.open.ts";
 
-/** Reads config, opens and migrates the database, seeds the demo on a fresh embedded database, listens. */
+/**
+ * Reads config, opens the database, listens at once (readiness answers 503 "starting" meanwhile), migrates,
+ * loads reference data, seeds the demo on a fresh embedded database, then is ready and starts the jobs.
+ * SIGTERM/SIGINT drain requests and jobs before exit (platform/lifecycle.ts).
+ */
 async function main() {
   const config = loadConfig();
   const handle = await openDatabase({
@@ -21,13 +26,20 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.dbPoolSize,
   });
-  const applied = config.migrate ? await migrateToLatest(handle.db) : [];
   const pending = config.migrate ? [] : await pendingMigrations(handle.db);
   if (pending.length > 0) {
     console.error(`Migrations pending (run \`cams migrate\`): ${pending.join(", ")}`);
     await handle.close();
     process.exit(2);
   }
+  const lifecycle = new Lifecycle();
+  const storage = openStorage(config);
+  const app = await buildApp({ db: handle.db, config, storage, lifecycle });
+  const address = await app.listen({ host: config.host, port: config.port });
+
+  lifecycle.starting("migrating");
+  const applied = config.migrate ? await migrateToLatest(handle.db) : [];
+  lifecycle.starting("loading reference data");
   const empty = await isDatabaseEmpty(handle.db);
   await loadReferenceData(handle.db);
   await loadDefaultWeights(handle.db);
@@ -35,27 +47,33 @@ async function main() {
   await loadMlaReference(handle.db);
   const seed =
     config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
-  if (seed) await seedDemo(handle.db);
+  if (seed) {
+    lifecycle.starting("seeding demo data");
+    await seedDemo(handle.db);
+  }
 
-  const storage = openStorage(config);
-  const app = await buildApp({ db: handle.db, config, storage });
-  const address = await app.listen({ host: config.host, port: config.port });
   const schedule = [
     ...camsJobs(handle.db, config),
     ...exportJobs(handle.db, storage, config.exportKeepDays),
     ...dashboardJobs(handle.db, config.dashboardEveryMinutes),
   ];
   const jobs = config.jobs ? await startJobs(handle, config.databaseUrl, schedule, app.log) : null;
+  lifecycle.ready();
 
-  const shutdown = async (signal: string) => {
-    app.log.info({ signal }, "shutting down");
-    await jobs?.stop();
-    await app.close();
-    await handle.close();
-    process.exit(0);
+  const stop = async (signal: string) => {
+    app.log.info({ signal, drainSeconds: config.drainSeconds }, "shutting down: draining");
+    const code = await shutDown({
+      app,
+      lifecycle,
+      drainSeconds: config.drainSeconds,
+      timeoutSeconds: config.shutdownTimeoutSeconds,
+      stopJobs: async () => jobs?.stop(),
+      closeDatabase: () => handle.close(),
+    });
+    process.exit(code);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
 
   const url = config.publicUrl ?? address.replace("127.0.0.1", "localhost");
   const lines = [

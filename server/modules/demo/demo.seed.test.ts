@@ -29,7 +29,7 @@ beforeAll(async () => {
   const types = await handle.db.selectFrom("case_types").select(["code", "abbreviation"]).execute();
   abbreviations = new Map(types.map((t) => [t.code, t.abbreviation]));
   result = await seedDemo(handle.db);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await handle?.close();

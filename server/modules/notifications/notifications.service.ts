@@ -44,14 +44,16 @@ export async function notificationsOf(db: Database, actor: Actor) {
   };
 }
 
+/** Marks one of the reader's own notices read (again: no change); another user's or an unknown id is 404. */
 export async function markRead(db: Database, actor: Actor, id: string) {
-  await db
+  const marked = await db
     .updateTable("notifications")
-    .set({ read_at: new Date() })
+    .set((eb) => ({ read_at: eb.fn.coalesce("read_at", eb.val(new Date())) }))
     .where("id", "=", id)
     .where("user_id", "=", actor.userId)
-    .where("read_at", "is", null)
-    .execute();
+    .returning("id")
+    .executeTakeFirst();
+  if (!marked) throw problems.notFound("notification");
 }
 
 export async function markAllRead(db: Database, actor: Actor) {

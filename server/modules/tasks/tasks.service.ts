@@ -135,12 +135,37 @@ async function assertAssignee(trx: Trx, body: z.infer<typeof taskCreateBody>) {
   }
 }
 
+/**
+ * A confidential case's task goes to one person who may see the case (named on it, or its officer): a task
+ * for a whole ministry would show its title to people the case is hidden from.
+ */
+async function assertConfidentialAssignee(
+  trx: Trx,
+  c: { id: string; assigned_officer_id: string | null },
+  body: z.infer<typeof taskCreateBody>,
+) {
+  const refuse = (path: string) =>
+    problems.validation([
+      { path, message: "a confidential case's task goes to a person named on the case or its officer" },
+    ]);
+  if (!body.assigneeUserId) throw refuse("body.assigneeOrganisationId");
+  if (body.assigneeUserId === c.assigned_officer_id) return;
+  const named = await trx
+    .selectFrom("case_access")
+    .select("user_id")
+    .where("case_id", "=", c.id)
+    .where("user_id", "=", body.assigneeUserId)
+    .executeTakeFirst();
+  if (!named) throw refuse("body.assigneeUserId");
+}
+
 export async function createTask(db: Database, actor: Actor, body: z.infer<typeof taskCreateBody>) {
   return inTransaction(db, async (trx) => {
     let organisationId: string | null = actor.organisationId;
     if (body.caseId) {
       const { row, abilities } = await loadVisibleCase(trx, actor, body.caseId);
       if (!abilities.edit) throw problems.forbidden("You may view this case but not add tasks to it.");
+      if (row.is_confidential) await assertConfidentialAssignee(trx, row, body);
       organisationId = row.organisation_id;
     } else if (!hasRole(actor, "law_ministry", "nodal_officer", "assigning_officer")) {
       throw problems.forbidden("Only supervisors create tasks outside a case.");

@@ -150,4 +150,29 @@ describe("tasks", () => {
       (await call(focal, { method: "GET", url: "/api/v1/tasks?scope=case" })).json().errors[0].path,
     ).toBe("querystring.caseId");
   });
+
+  it("gives a confidential case's task only to a person named on it, never to the whole ministry", async () => {
+    const insider = await signedIn(["focal_person"]);
+    const colleague = await signedIn(["focal_person"], insider.organisationId);
+    const body = await caseBody({ flags: { confidential: true } });
+    const c = (await call(insider, { method: "POST", url: "/api/v1/cases", body })).json();
+    const task = {
+      caseId: c.id,
+      kind: "file_reply",
+      title: "Reply to the secret petition",
+      dueOn: "2027-01-10",
+    };
+    const toMinistry = await create(insider, { ...task, assigneeOrganisationId: insider.organisationId });
+    expect(toMinistry.statusCode).toBe(400);
+    expect(toMinistry.json().errors[0].path).toBe("body.assigneeOrganisationId");
+    const toColleague = await create(insider, { ...task, assigneeUserId: colleague.userId });
+    expect(toColleague.statusCode).toBe(400);
+    expect(toColleague.json().errors[0].path).toBe("body.assigneeUserId");
+    const toSelf = await create(insider, { ...task, assigneeUserId: insider.userId });
+    expect(toSelf.statusCode).toBe(201);
+    // the colleague of the same ministry sees neither the case nor its task
+    const seen = (await call(colleague, { method: "GET", url: "/api/v1/tasks" })).json().items;
+    expect(seen.map((t: { id: string }) => t.id)).not.toContain(toSelf.json().id);
+    expect((await patch(colleague, toSelf.json().id, { version: 1, state: "done" })).statusCode).toBe(404);
+  });
 });

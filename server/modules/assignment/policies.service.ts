@@ -45,7 +45,7 @@ export async function findPolicy(q: Q, officeId: string) {
 export async function currentPolicy(trx: Trx, actor: Actor, officeId: string) {
   const found = await findPolicy(trx, officeId);
   if (found) return found;
-  await trx
+  const inserted = await trx
     .insertInto("assignment_policies")
     .values({
       organisation_id: officeId,
@@ -53,7 +53,11 @@ export async function currentPolicy(trx: Trx, actor: Actor, officeId: string) {
       config: JSON.stringify(DEFAULT_POLICY),
       note: "CAMS defaults",
     })
-    .execute();
+    // two first decisions at once (two processes, or two connections of one): the later one uses the stored row
+    .onConflict((oc) => oc.columns(["organisation_id", "version"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return (await findPolicy(trx, officeId))!;
   await recordAudit(trx, actor, {
     action: "assignment.policy_changed",
     entityType: "assignment_policy",

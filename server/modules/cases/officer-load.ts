@@ -12,6 +12,8 @@ export async function refreshOfficerLoad(
 ): Promise<void> {
   const ids = [...new Set(officerIds.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return;
+  // facts before the profile rows, as an assignment commit takes them: the other order deadlocked (PostgreSQL)
+  await lockOfficerFacts(trx);
   await sql`
     update officer_profiles p set
       open_load = coalesce(s.load, 0),

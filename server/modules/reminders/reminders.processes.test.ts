@@ -1,61 +1,24 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
 import { sql } from "kysely";
 import { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../e2e/server.ts";
 import { addDays, courtDay } from "../../platform/clock.ts";
 import { caseBody, decideCase, signedIn } from "../../test/factories.ts";
 import { call, testApp } from "../../test/harness.ts";
+import { startApp } from "../../test/processes.ts";
 
 /**
  * Two real app processes (server/main.ts) against one PostgreSQL, both running the job queue; scans are sent
  * to them while one is killed outright and started again. Every reminder must go out exactly once. Needs a
  * PostgreSQL server (TEST_DATABASE_URL): PGlite lives inside one process.
  */
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const NODE = path.join(ROOT, "node_modules", ".bin", "node");
 const CASES = 30;
 
-function startApp(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(NODE, ["server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      CAMS_SEED_DEMO: "never",
-      CAMS_JOBS: "on",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("CAMS is serving")) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
-    child.once("exit", (code) => reject(new Error(`app exited with ${code}:\n${output}`)));
-  });
-}
-
-const stopped = (child: ChildProcess, signal: NodeJS.Signals) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
-
 describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", () => {
-  const children: ChildProcess[] = [];
+  const children: RunningServer[] = [];
   afterAll(async () => {
-    await Promise.all(children.map((c) => stopped(c, "SIGKILL")));
+    await Promise.all(children.map((c) => c.kill()));
+    await Promise.all(children.map((c) => c.stop()));
   });
 
   it("two processes, one killed and restarted mid-way: each reminder exactly once", async () => {
@@ -105,14 +68,14 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("reminders across processes", ()
     try {
       for (let i = 0; i < 6; i++) await boss.send("reminders-scan", null);
       await waitForCompleted(1);
-      await stopped(b, "SIGKILL"); // mid-way: whatever it held is rolled back or done
+      await b.kill(); // mid-way: whatever it held is rolled back or done
       b = await startApp(databaseUrl!);
       children.push(b);
       for (let i = 0; i < 6; i++) await boss.send("reminders-scan", null);
       await waitForCompleted(8);
     } finally {
       await boss.stop({ graceful: false });
-      await Promise.all([stopped(a, "SIGTERM"), stopped(b, "SIGTERM")]);
+      await Promise.all([a.stop(), b.stop()]);
     }
 
     const notices = await db

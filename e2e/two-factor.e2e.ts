@@ -2,7 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../server/modules/demo/demo.seed.ts";
-import { pagePerTest, screenshot, signOut, text } from "./browser.ts";
+import { pagePerTest, screenshot, signIn, signOut, text } from "./browser.ts";
 
 /**
  * Two-step sign-in in a real browser: a user sets it up from their profile (the test reads the key off the
@@ -109,5 +109,36 @@ describe("two-step sign-in", () => {
     await signOut(page);
     await signInWithCode(page, username, secret, "ur");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+  });
+
+  it("an administrator resets a lost authenticator; the user signs in with the password alone", async () => {
+    const page = currentPage();
+    const username = await newUser("reset");
+    await signInWithPassword(page, username);
+    await page.getByTestId("user-menu").waitFor();
+    await enrol(page, "en");
+    await signOut(page);
+
+    await signIn(page, "admin");
+    await page.getByTestId("nav-users").click();
+    await page.getByTestId("user-table").waitFor();
+    // the page opens on registrations awaiting approval when there are any: show the active users
+    await page.getByTestId("user-filter-status").click();
+    await page.getByRole("option", { name: "Active" }).click();
+    await page.getByTestId("user-search").fill(username);
+    const row = page.locator(`[data-testid="user-row"][data-username="${username}"]`);
+    await row.getByTestId("user-edit").click();
+    await page.getByTestId("user-two-factor").waitFor();
+    await page.getByTestId("user-two-factor-reset").click();
+    await page.getByTestId("user-two-factor-reset-confirm").click();
+    await page.getByTestId("user-two-factor-reset-done").waitFor();
+    await screenshot(page, "two-factor-4-administrator-reset");
+    await page.keyboard.press("Escape");
+    await signOut(page);
+
+    // no code is asked for now
+    await signInWithPassword(page, username);
+    await page.getByTestId("user-menu").waitFor();
+    expect(await page.getByTestId("login-second-step").count()).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { isolate, useLocale } from "../../app/format.ts";
 import { type User, useUpdateUser } from "./api.ts";
 import { PersonFields } from "./PersonFields.tsx";
 import { RolesSelect } from "./RolesSelect.tsx";
+import { TwoFactorReset } from "./TwoFactorReset.tsx";
 
 /** Edits a user's name, contact, roles and status; sends only what changed, with the version read. */
 export function UserEditModal({ user, onClose }: { user: User; onClose: () => void }) {
@@ -79,6 +80,7 @@ export function UserEditModal({ user, onClose }: { user: User; onClose: () => vo
         error={fieldErrors.roles}
         data-testid="user-edit-roles"
       />
+      <TwoFactorReset user={user} />
     </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { get, type Paged, patch, post } from "../../app/api.ts";
+import { del, get, type Paged, patch, post } from "../../app/api.ts";
 import type { UserDto } from "../../app/types.ts";
 
 export type User = UserDto;
@@ -81,4 +81,9 @@ export function useDecideUser() {
     ({ id, version, decision }: { id: string; version: number; decision: "approve" | "reject" }) =>
       post<User>(`/users/${id}/${decision}`, { version }),
   );
+}
+
+/** An administrator's (or nodal officer's) reset of a user's two-step sign-in, for a lost authenticator. */
+export function useResetTwoFactor() {
+  return useUserWrite((id: string) => del<User>(`/users/${id}/totp`));
 }

@@ -56,6 +56,7 @@ async function enrol(page: Page, lang: "en" | "ur"): Promise<string> {
   await page.getByTestId("user-menu").click();
   await page.getByTestId("nav-profile").click();
   await page.getByTestId("profile-page").waitFor();
+  await page.getByTestId("totp-current-password").fill(PASSWORD);
   await page.getByTestId("totp-start").click();
   await page.getByTestId("totp-qr").waitFor();
   const secret = await text(page.getByTestId("totp-secret"));

@@ -37,43 +37,57 @@ async function main() {
   const app = await buildApp({ db: handle.db, config, storage, lifecycle });
   const address = await app.listen({ host: config.host, port: config.port });
 
-  lifecycle.starting("migrating");
-  const applied = config.migrate ? await migrateToLatest(handle.db) : [];
-  lifecycle.starting("loading reference data");
-  const empty = await isDatabaseEmpty(handle.db);
-  await loadReferenceData(handle.db);
-  await loadDefaultWeights(handle.db);
-  await loadLimitationReference(handle.db);
-  await loadMlaReference(handle.db);
-  const seed =
-    config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
-  if (seed) {
-    lifecycle.starting("seeding demo data");
-    await seedDemo(handle.db);
-  }
-
-  const schedule = [
-    ...camsJobs(handle.db, config),
-    ...exportJobs(handle.db, storage, config.exportKeepDays),
-    ...dashboardJobs(handle.db, config.dashboardEveryMinutes),
-  ];
-  const jobs = config.jobs ? await startJobs(handle, config.databaseUrl, schedule, app.log) : null;
-  lifecycle.ready();
+  // Everything after listening, in order; a signal that arrives meanwhile waits for it, then stops cleanly
+  // (PGlite closed, no postmaster.pid left behind).
+  const startup = (async () => {
+    lifecycle.starting("migrating");
+    const applied = config.migrate ? await migrateToLatest(handle.db) : [];
+    lifecycle.starting("loading reference data");
+    const empty = await isDatabaseEmpty(handle.db);
+    await loadReferenceData(handle.db);
+    await loadDefaultWeights(handle.db);
+    await loadLimitationReference(handle.db);
+    await loadMlaReference(handle.db);
+    const seed =
+      config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
+    if (seed) {
+      lifecycle.starting("seeding demo data");
+      await seedDemo(handle.db);
+    }
+    const schedule = [
+      ...camsJobs(handle.db, config),
+      ...exportJobs(handle.db, storage, config.exportKeepDays),
+      ...dashboardJobs(handle.db, config.dashboardEveryMinutes),
+    ];
+    const jobs = config.jobs ? await startJobs(handle, config.databaseUrl, schedule, app.log) : null;
+    return { applied, seed, jobs };
+  })();
 
   const stop = async (signal: string) => {
     app.log.info({ signal, drainSeconds: config.drainSeconds }, "shutting down: draining");
-    const code = await shutDown({
-      app,
-      lifecycle,
-      drainSeconds: config.drainSeconds,
-      timeoutSeconds: config.shutdownTimeoutSeconds,
-      stopJobs: async () => jobs?.stop(),
-      closeDatabase: () => handle.close(),
-    });
-    process.exit(code);
+    // still starting: readiness already fails and the start gate keeps answering 503 until it is done
+    const started = await startup.catch(() => null);
+    try {
+      const code = await shutDown({
+        app,
+        lifecycle,
+        drainSeconds: config.drainSeconds,
+        timeoutSeconds: config.shutdownTimeoutSeconds,
+        stopJobs: async () => started?.jobs?.stop(),
+        closeDatabase: () => handle.close(),
+      });
+      process.exit(code);
+    } catch (error) {
+      app.log.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+
+  const { applied, seed } = await startup;
+  // a signal during start-up has already begun draining; do not turn readiness back on
+  if (lifecycle.phase === "starting") lifecycle.ready();
 
   const url = config.publicUrl ?? address.replace("127.0.0.1", "localhost");
   const lines = [

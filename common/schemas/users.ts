@@ -85,6 +85,8 @@ export const mePatch = z
   });
 
 export const totpEnrolment = z.object({ secret: z.string(), uri: z.string(), qr: z.string() });
+/** Setting up two-step sign-in asks for the password: a session left open must not bind the intruder's app. */
+export const totpStartBody = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX) });
 export const totpConfirmBody = z.object({ code: totpCode });
 export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const totpDisableBody = z.object({

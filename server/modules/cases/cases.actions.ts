@@ -15,7 +15,7 @@ import { commitManualAssignment } from "../assignment/assignment.manual.ts";
 import { openAppealDeadline, settleOnStatus } from "../deadlines/deadlines.triggers.ts";
 import { batchAssignmentEvents } from "./cases.history.ts";
 import { getCaseDetail, loadVisibleCase } from "./cases.service.ts";
-import { refreshOfficerLoad } from "./officer-load.ts";
+import { lockOfficerFacts, refreshOfficerLoad } from "./officer-load.ts";
 
 const bumpVersion = (trx: Trx, id: string, version: number, set: Updateable<DB["cases"]> = {}) =>
   updateVersioned(trx, "cases", id, version, set);
@@ -32,6 +32,8 @@ export async function changeStatus(
     if (!abilities.changeStatus)
       throw problems.forbidden("You may view this case but not change its status.");
     if (row.version !== input.version) throw problems.staleVersion(row.version);
+    // an assigned case's status moves its officer's load: take the assignment lock order (facts first)
+    if (row.assigned_officer_id) await lockOfficerFacts(trx);
     if (input.status !== row.status && !canTransition(row.status, input.status)) {
       throw problems.unprocessable(
         "invalid_transition",
@@ -92,6 +94,9 @@ export async function assignOfficer(
     const { row, abilities } = await loadVisibleCase(trx, actor, id);
     if (!abilities.assign) throw problems.forbidden("You may not assign law officers.");
     if (row.version !== input.version) throw problems.staleVersion(row.version);
+    // Officer facts before any row of the case: the lock order of every assignment commit (migration 0003),
+    // else unassigning and assigning the same case at once deadlock.
+    await lockOfficerFacts(trx);
     let officerName: string | null = null;
     let officerOffice: string | null = null;
     if (input.officerId) {

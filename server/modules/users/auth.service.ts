@@ -61,6 +61,15 @@ export async function login(db: Database, config: Config, ctx: RequestContext, i
   // The second factor is spent in the same transaction as the login's audit event: a code or recovery code
   // counts once, even for two logins racing with it.
   const outcome = await inTransaction(db, async (trx) => {
+    // Read the lock again, holding the row: logins racing in parallel were all past the check above before
+    // any of them locked the account, and each would otherwise try one more code (or clear the lock).
+    const current = await trx
+      .selectFrom("users")
+      .select("locked_until")
+      .where("id", "=", user.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.locked_until && current.locked_until.getTime() > Date.now()) return "locked";
     const second = user.totp_secret ? await checkSecondFactor(trx, config, user, input) : "none";
     if (second === "missing" || second === "wrong") return second;
     await trx
@@ -80,6 +89,12 @@ export async function login(db: Database, config: Config, ctx: RequestContext, i
     );
     return second;
   });
+  if (outcome === "locked") {
+    return failed(
+      { action: "auth.login_failed", ...who, changes: { reason: "locked" } },
+      new Problem(423, "account_locked", "Too many failed attempts; try again later."),
+    );
+  }
   if (outcome === "missing") throw SECOND_FACTOR_REQUIRED();
   if (outcome === "wrong") return refuse(db, config, ctx, user, "second_factor", INVALID_SECOND_FACTOR());
 

@@ -5,6 +5,7 @@ import {
   totpConfirmBody,
   totpDisableBody,
   totpEnrolment,
+  totpStartBody,
 } from "../../../common/schemas/users.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from "./two-factor.service.ts";
@@ -16,8 +17,10 @@ export const twoFactorRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config } = app.deps;
   const limited = { rateLimit: { max: config.loginRatePerMinute, timeWindow: "1 minute" } };
 
-  app.post("/me/totp", { schema: { tags, response: { 200: totpEnrolment } } }, (request) =>
-    startTotpEnrolment(db, config, requireActor(request)),
+  app.post(
+    "/me/totp",
+    { schema: { tags, body: totpStartBody, response: { 200: totpEnrolment } }, config: limited },
+    (request) => startTotpEnrolment(db, config, requireActor(request), request.body.currentPassword),
   );
 
   app.post(

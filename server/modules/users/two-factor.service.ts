@@ -5,6 +5,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { recordAudit } from "../../platform/audit.ts";
 import { verifyPassword } from "../../platform/auth/passwords.ts";
 import { open, seal } from "../../platform/auth/secret-box.ts";
+import { deleteOtherSessions } from "../../platform/auth/sessions.ts";
 import {
   hashRecoveryCode,
   newRecoveryCode,
@@ -79,8 +80,20 @@ async function credentialsOf(q: Q, actor: Actor) {
 const ALREADY_ON = () =>
   problems.conflict("second_factor_already_enabled", "Two-step sign-in is already on for this account.");
 
-/** Starts enrolment: a new secret waits, encrypted, until the user confirms a first code from their app. */
-export async function startTotpEnrolment(db: Database, config: Config, actor: Actor) {
+/**
+ * Starts enrolment: the current password first (whoever holds an open session must not bind their own app
+ * and lock the owner out), then a new secret waits, encrypted, until a first code from the app confirms it.
+ */
+export async function startTotpEnrolment(
+  db: Database,
+  config: Config,
+  actor: Actor,
+  currentPassword: string,
+) {
+  const owner = await credentialsOf(db, actor);
+  if (!(await verifyPassword(owner.password_hash, currentPassword))) {
+    return refuse(db, config, actor, owner, "current_password", CURRENT_PASSWORD_WRONG());
+  }
   const secret = newTotpSecret();
   await inTransaction(db, async (trx) => {
     const row = await credentialsOf(trx, actor);
@@ -126,6 +139,8 @@ export async function confirmTotpEnrolment(db: Database, config: Config, actor: 
       .where("id", "=", actor.userId)
       .execute();
     const recoveryCodes = await replaceRecoveryCodes(trx, actor.userId);
+    // from now on a session means both factors: end any other session opened with the password alone
+    await deleteOtherSessions(trx, actor.userId, actor.sessionId);
     await recordAudit(trx, actor, {
       action: "user.totp_enabled",
       entityType: "user",

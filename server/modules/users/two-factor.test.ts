@@ -51,7 +51,9 @@ async function enrolled(roles: Parameters<typeof signedIn>[0] = ["focal_person"]
   const org = organisationId ?? (await makeOrganisation()).id;
   const user = await makeUser(org, roles);
   const s = await login(user.username, TEST_PASSWORD);
-  const { secret } = (await call(s, { method: "POST", url: "/api/v1/me/totp" })).json();
+  const { secret } = (
+    await call(s, { method: "POST", url: "/api/v1/me/totp", body: { currentPassword: TEST_PASSWORD } })
+  ).json();
   const confirmed = await call(s, {
     method: "POST",
     url: "/api/v1/me/totp/confirm",
@@ -83,7 +85,18 @@ describe("secrets at rest", () => {
 describe("enrolment", () => {
   it("gives a secret, an otpauth URI and a QR code; keeps the secret only encrypted; confirms with a code", async () => {
     const s = await signedIn(["focal_person"]);
-    const start = await call(s, { method: "POST", url: "/api/v1/me/totp" });
+    const noPassword = await call(s, {
+      method: "POST",
+      url: "/api/v1/me/totp",
+      body: { currentPassword: "not it" },
+    });
+    expect(noPassword.statusCode).toBe(403);
+    expect(noPassword.json().code).toBe("current_password_wrong");
+    const start = await call(s, {
+      method: "POST",
+      url: "/api/v1/me/totp",
+      body: { currentPassword: TEST_PASSWORD },
+    });
     expect(start.statusCode).toBe(200);
     const { secret, uri, qr } = start.json();
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -98,11 +111,20 @@ describe("enrolment", () => {
     expect(wrong.json()).toMatchObject({ status: 400, code: "invalid_second_factor" });
     expect((await userRow(s.userId)).totp_enabled_at).toBeNull();
 
+    const { username } = await (await db())
+      .selectFrom("users")
+      .select("username")
+      .where("id", "=", s.userId)
+      .executeTakeFirstOrThrow();
+    const elsewhere = await login(username, TEST_PASSWORD);
     const ok = await call(s, {
       method: "POST",
       url: "/api/v1/me/totp/confirm",
       body: { code: codeAt(secret, 0) },
     });
+    // a session opened with the password alone ends once the account has a second factor; this one stays
+    expect((await call(elsewhere, { method: "GET", url: "/api/v1/auth/session" })).statusCode).toBe(401);
+    expect((await call(s, { method: "GET", url: "/api/v1/auth/session" })).statusCode).toBe(200);
     const codes = ok.json().recoveryCodes as string[];
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
@@ -114,7 +136,8 @@ describe("enrolment", () => {
     expect(stored.map((r) => r.code_hash)).not.toContain(codes[0]);
     const session = (await call(s, { method: "GET", url: "/api/v1/auth/session" })).json();
     expect(session.user.twoFactor).toEqual({ enabled: true, enrolmentRequired: false });
-    expect((await call(s, { method: "POST", url: "/api/v1/me/totp" })).statusCode).toBe(409);
+    const again = { currentPassword: TEST_PASSWORD };
+    expect((await call(s, { method: "POST", url: "/api/v1/me/totp", body: again })).statusCode).toBe(409);
     expect(await auditActions(s.userId)).toEqual(
       expect.arrayContaining(["user.totp_enrolment_started", "user.totp_enabled"]),
     );
@@ -140,7 +163,9 @@ describe("enrolment", () => {
       body: { currentPassword: TEST_PASSWORD, code: "123456" },
     });
     expect(notOn.json().code).toBe("second_factor_not_enabled");
-    expect((await call(null, { method: "POST", url: "/api/v1/me/totp" })).statusCode).toBe(401);
+    expect((await call(s, { method: "POST", url: "/api/v1/me/totp", body: {} })).statusCode).toBe(400);
+    const anonymous = { method: "POST" as const, url: "/api/v1/me/totp", body: { currentPassword: "x" } };
+    expect((await call(null, anonymous)).statusCode).toBe(401);
     expect((await auditActions(s.userId)).length).toBe(before);
   });
 });
@@ -299,7 +324,7 @@ describe("roles that must use a second factor (CAMS_MFA_ROLES)", () => {
     expect(blocked.json()).toMatchObject({ status: 403, code: "second_factor_enrolment_required" });
     expect((await send(s, "GET", "/api/v1/users?x=1")).statusCode).toBe(403);
     expect((await send(s, "GET", "/api/v1/auth/session")).json().user.twoFactor.enrolmentRequired).toBe(true);
-    const { secret } = (await send(s, "POST", "/api/v1/me/totp")).json();
+    const { secret } = (await send(s, "POST", "/api/v1/me/totp", { currentPassword: TEST_PASSWORD })).json();
     const confirmed = await send(s, "POST", "/api/v1/me/totp/confirm", { code: codeAt(secret, 0) });
     expect(confirmed.statusCode).toBe(200);
     expect((await send(s, "GET", "/api/v1/audit")).statusCode).toBe(200);

@@ -176,6 +176,9 @@ export async function updateUser(
     if (id === actor.userId) {
       throw problems.forbidden("Change your own password from your profile, which asks for the current one.");
     }
+    // who may manage the user first: a refused actor learns nothing about the policy and costs no hash
+    const roles = (await repo.rolesOf(db, [id])).get(id) ?? [];
+    if (!canManageUser(actor, target, roles)) throw problems.forbidden("You may not change this user.");
     assertPasswordAcceptable(input.password, {
       username: target.username,
       hasSecondFactor: target.totp_enabled_at !== null,

@@ -84,4 +84,32 @@ describe("authorization matrix", () => {
     if (mismatches.length > 0) console.log(mismatches.join("\n"));
     expect(mismatches).toEqual([]);
   }, 600_000);
+
+  it("lists and exports answer within each role's scope: no confidential or out-of-scope record leaks", async () => {
+    const probe = await world.leakProbe();
+    const leaks: string[] = [];
+    const check = async (role: Role, url: string, token: string, mayContain: boolean) => {
+      const res = await call(world.actors[role], { method: "GET", url });
+      expect(res.statusCode, `${role} ${url}`).toBeLessThan(300);
+      if (res.body.includes(token) !== mayContain) {
+        leaks.push(`${role} ${url}: ${mayContain ? "misses" : "shows"} ${token}`);
+      }
+    };
+    for (const role of ROLES) {
+      const seesOther = role === "law_ministry" || role === "executive_viewer";
+      for (const [token, may] of [
+        [probe.confidential, false],
+        [probe.other, seesOther],
+      ] as const) {
+        await check(role, `/api/v1/cases?q=${token}`, token, may);
+        // exports are rate-limited per address (30 a minute): the roles most likely to leak through them
+        if (["law_officer", "requesting_agency", "auditor", "law_ministry"].includes(role)) {
+          await check(role, `/api/v1/cases/export?format=csv&q=${token}`, token, may);
+        }
+      }
+      await check(role, "/api/v1/tasks?scope=mine&state=all", probe.confidentialTask, false);
+      await check(role, "/api/v1/mla/requests", probe.otherRequest, role === "central_authority");
+    }
+    expect(leaks).toEqual([]);
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { TEST_PASSWORD } from "../factories.ts";
 import { ALL_ROLES, ASSIGNERS, type Entry } from "./matrix.ts";
 import type { Variant, World } from "./world.ts";
 
@@ -76,7 +77,10 @@ export const adminEntries: Record<string, Entry> = {
   },
   "POST /api/v1/auth/logout": { ...open("/api/v1/auth/logout"), freshSession: true },
   // two-step sign-in of one's own account: anyone may enrol; a wrong code is the account's own 4xx
-  "POST /api/v1/me/totp": { ...everyone("/api/v1/me/totp", {}), freshSession: true },
+  "POST /api/v1/me/totp": {
+    ...everyone("/api/v1/me/totp", { currentPassword: TEST_PASSWORD }),
+    freshSession: true,
+  },
   "POST /api/v1/me/totp/confirm": {
     ...everyone("/api/v1/me/totp/confirm", { code: "000000" }),
     freshSession: true,

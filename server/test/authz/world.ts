@@ -290,6 +290,40 @@ export async function buildWorld() {
     return { id: res.json().id as string, version: res.json().version as number, requestId: r.id };
   }
 
+  /**
+   * Records with a unique word in their titles, for the list checks: a confidential case and its task (for a
+   * person named on it), another ministry's case, another agency's MLA request.
+   */
+  async function leakProbe() {
+    const word = () => `mx${randomUUID().replaceAll("-", "").slice(0, 10).replace(/[0-9]/g, "q")}`;
+    const tokens = { confidential: word(), confidentialTask: word(), other: word(), otherRequest: word() };
+    const secret = await as(insider, "POST", "/api/v1/cases", {
+      ...(await caseBody({ flags: { confidential: true } })),
+      title: `${tokens.confidential} v. Federation`,
+    });
+    await as(insider, "POST", "/api/v1/tasks", {
+      caseId: secret.id,
+      kind: "file_reply",
+      title: `Reply ${tokens.confidentialTask}`,
+      dueOn: "2027-01-10",
+      assigneeUserId: insider.userId,
+    });
+    const far = await as(solicitor, "POST", "/api/v1/cases", {
+      ...(await caseBody({ organisationId: ministryB })),
+      title: `${tokens.other} v. Federation`,
+    });
+    await as(solicitor, "POST", `/api/v1/cases/${far.id}/assignment`, {
+      version: far.version,
+      officerId: farOfficer.id,
+      reason: "authorization matrix",
+    });
+    await as(otherAgent, "POST", "/api/v1/mla/requests", {
+      kind: "mla_outgoing",
+      title: `Request ${tokens.otherRequest}`,
+    });
+    return tokens;
+  }
+
   /** Another signed-in user of the role's organisation, for requests that end or change their session. */
   async function freshActor(role: Role): Promise<Actor> {
     return { ...(await signedIn([role], actors[role].organisationId)), role };
@@ -297,6 +331,7 @@ export async function buildWorld() {
 
   return {
     freshActor,
+    leakProbe,
     ...adminFixtures({ actors, ministryB, insider, farOffice, as }),
     actors,
     ministryB,

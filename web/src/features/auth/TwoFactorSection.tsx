@@ -40,15 +40,18 @@ export function TwoFactorSection() {
 function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
+  const [currentPassword, setCurrentPassword] = useState("");
   const [code, setCode] = useState("");
   const [busy, setBusy] = useState(false);
   const { problem, fieldErrors, fail, clear } = useProblem();
 
-  async function start() {
+  async function start(event: FormEvent) {
+    event.preventDefault();
     clear();
     setBusy(true);
     try {
-      setEnrolment(await startTotp());
+      setEnrolment(await startTotp(currentPassword));
+      setCurrentPassword("");
     } catch (error) {
       fail(error);
     } finally {
@@ -71,12 +74,25 @@ function Enrolment({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
 
   if (!enrolment) {
     return (
-      <Stack>
-        <ProblemAlert error={problem} testId="totp-error" />
-        <Button onClick={start} loading={busy} w="fit-content" data-testid="totp-start">
-          {t("auth.twoFactorStart")}
-        </Button>
-      </Stack>
+      <form onSubmit={start} noValidate>
+        <Stack>
+          <ProblemAlert error={problem} testId="totp-error" shown={(k) => k === "currentPassword"} />
+          <PasswordInput
+            label={t("auth.currentPassword")}
+            description={t("auth.twoFactorPasswordFirst")}
+            value={currentPassword}
+            onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+            error={fieldErrors.currentPassword}
+            autoComplete="current-password"
+            required
+            w={{ base: "100%", sm: 360 }}
+            data-testid="totp-current-password"
+          />
+          <Button type="submit" loading={busy} w="fit-content" data-testid="totp-start">
+            {t("auth.twoFactorStart")}
+          </Button>
+        </Stack>
+      </form>
     );
   }
   return (

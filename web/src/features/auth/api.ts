@@ -3,7 +3,7 @@ import type { Me } from "../../app/types.ts";
 
 export type TotpEnrolment = { secret: string; uri: string; qr: string };
 
-export const startTotp = () => post<TotpEnrolment>("/me/totp");
+export const startTotp = (currentPassword: string) => post<TotpEnrolment>("/me/totp", { currentPassword });
 export const confirmTotp = (code: string) => post<{ recoveryCodes: string[] }>("/me/totp/confirm", { code });
 export const disableTotp = (currentPassword: string, code: string) =>
   api<void>("/me/totp", { method: "DELETE", body: { currentPassword, code } });

@@ -39,7 +39,7 @@ import { authRoutes } from "./modules/users/auth.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
 import { installNulGuard } from "./platform/http/nul-guard.ts";
-import { installProblemHandler } from "./platform/http/problems.ts";
+import { answerFrameworkError, installProblemHandler } from "./platform/http/problems.ts";
 import { recordRouteTable } from "./platform/http/route-table.ts";
 import {
   apiDocsContentSecurityPolicy,
@@ -72,7 +72,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       opts.logger === false && !process.env.CAMS_TEST_LOG
         ? false
         : { level: deps.config.logLevel, redact: ["req.headers.cookie"] },
-    trustProxy: deps.config.env === "production",
+    trustProxy: deps.config.trustProxy,
+    // a broken percent-escape or an over-long path parameter, found before routing, answers as a problem too
+    frameworkErrors: answerFrameworkError,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORIES } from "../case-status.ts";
-import { isoDate, trimmed, uuid, version } from "./shared.ts";
+import { INT4_MAX, isoDate, trimmed, uuid, version } from "./shared.ts";
 
 export const TIER_CODES = [
   "additional_ag",
@@ -45,7 +45,7 @@ export const policySchema = z.object({
 });
 
 export const policyBody = z.object({
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(INT4_MAX),
   config: policyConfig,
   note: trimmed(1000),
 });
@@ -81,7 +81,7 @@ export const officerProfileSchema = z.object({
 export type OfficerProfileDto = z.infer<typeof officerProfileSchema>;
 
 export const officerProfileBody = z.object({
-  version: z.number().int().min(0),
+  version: z.number().int().min(0).max(INT4_MAX),
   tier,
   expertise: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length),
   maxLoad: z.number().positive().max(10_000),
@@ -231,7 +231,8 @@ export const weightSchema = z.object({
 export const weightPatchBody = z.object({
   version,
   weight: z.number().min(0).max(100),
-  threshold: z.number().min(0).nullable().optional(),
+  // numeric(18,2): a larger amount would overflow the column
+  threshold: z.number().min(0).max(1_000_000_000_000_000).nullable().optional(),
 });
 
 export const verifyResultSchema = z.object({

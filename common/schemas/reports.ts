@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { caseListQuery } from "./cases.ts";
-import { trimmed, version } from "./shared.ts";
+import { INT4_MAX, trimmed, version } from "./shared.ts";
 
 /**
  * A saved filter's query is the case list's own query without the page, so applying it reproduces the list its
@@ -18,7 +18,7 @@ export const savedFilterUpdate = z.object({
   query: savedFilterQuery.optional(),
   version,
 });
-export const savedFilterDeleteQuery = z.object({ version: z.coerce.number().int().positive() });
+export const savedFilterDeleteQuery = z.object({ version: z.coerce.number().int().positive().max(INT4_MAX) });
 export const subscriptionBody = z.object({ weekday });
 
 export const savedFilter = z.object({

@@ -5,7 +5,9 @@ export const uuid = z.uuid();
 export const isoDate = z.iso
   .date()
   .refine((d) => d >= "1947-01-01" && d <= "2100-12-31", "must be a date between 1947 and 2100");
-export const version = z.number().int().positive();
+/** The largest value of a PostgreSQL `int` column: versions and counters are stored in one. */
+export const INT4_MAX = 2_147_483_647;
+export const version = z.number().int().positive().max(INT4_MAX);
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 export const pagination = z.object({

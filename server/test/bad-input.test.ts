@@ -885,6 +885,55 @@ const cases: Case[] = [
     "body.purpose",
   ],
   [
+    "any body: JSON nested thousands of levels deep (found by the API fuzzer: it overflowed the stack, 500)",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: "/api/v1/cases",
+      payload: `{"title":${'{"a":['.repeat(5_000)}0${"]}".repeat(5_000)}}`,
+      headers: { "content-type": "application/json" },
+    }),
+    400,
+    "validation_failed",
+  ],
+  [
+    "documents: a multipart body of random bytes (found by the API fuzzer: the parser's error was a 500)",
+    () => focal,
+    () => ({
+      method: "POST",
+      url: `/api/v1/cases/${caseId}/documents`,
+      payload: Buffer.from([0xc5, 0x7a, 0xce, 0xaa, 0x23, 0xdd, 0xa4]),
+      headers: { "content-type": "multipart/form-data; boundary=----fuzz" },
+    }),
+    400,
+    "validation_failed",
+    "body",
+  ],
+  [
+    "cases: a version beyond PostgreSQL's int (found by the API fuzzer: out of range, 500)",
+    () => focal,
+    () => ({ method: "PATCH", url: `/api/v1/cases/${caseId}`, body: { version: 2 ** 40, title: "x" } }),
+    400,
+    "validation_failed",
+    "body.version",
+  ],
+  [
+    "assignment weights: a threshold beyond numeric(18,2) (found by the API fuzzer)",
+    () => admin,
+    async () => {
+      const { handle } = await testApp();
+      const weight = await handle.db.selectFrom("assignment_weights").select("id").executeTakeFirstOrThrow();
+      return {
+        method: "PATCH",
+        url: `/api/v1/assignment/weights/${weight.id}`,
+        body: { version: 1, weight: 1, threshold: 1e300 },
+      };
+    },
+    400,
+    "validation_failed",
+    "body.threshold",
+  ],
+  [
     "unknown route",
     () => focal,
     () => ({ method: "GET", url: "/api/v1/nothing-here" }),

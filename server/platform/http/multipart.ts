@@ -18,7 +18,7 @@ export async function readFileUpload<S extends z.ZodType>(
   const raw: Record<string, string | string[]> = {};
   const errors: FieldError[] = [];
   let file: { fileName: string | undefined; bytes: Buffer } | undefined;
-  for await (const part of req.parts()) {
+  for await (const part of partsOf(req)) {
     if (part.type === "file") {
       const chunks: Buffer[] = [];
       for await (const chunk of part.file) chunks.push(chunk as Buffer);
@@ -52,4 +52,21 @@ export async function readFileUpload<S extends z.ZodType>(
   if (!file) errors.push({ path: "body.file", message: "is required" });
   if (errors.length > 0 || !parsed.success || !file) throw problems.validation(errors);
   return { fields: parsed.data, fileName: file.fileName, bytes: file.bytes };
+}
+
+/**
+ * The request's parts, with the parser's complaints about a broken body (no boundary, a cut-off or malformed
+ * part header, an unexpected end) answered as the client's 400 rather than our 500. Errors that carry their own
+ * status (the size and count limits: 413) pass through to the problem handler.
+ */
+async function* partsOf(req: FastifyRequest) {
+  try {
+    yield* req.parts();
+  } catch (error) {
+    if (error instanceof Problem || (error as { statusCode?: number }).statusCode) throw error;
+    throw problems.validation(
+      [{ path: "body", message: `is not a valid multipart body: ${(error as Error).message}` }],
+      "The multipart body is malformed.",
+    );
+  }
 }

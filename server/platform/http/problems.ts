@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { type FieldError, Problem, problems } from "../errors.ts";
 
@@ -24,8 +24,22 @@ export function installProblemHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * For Fastify's `frameworkErrors` option: errors raised before routing — a URL that is not valid percent-encoded
+ * UTF-8 (`/cases/%ED%A0%80`, `/cases/%`), a path parameter over `maxParamLength` — answered as problems too,
+ * instead of Fastify's own JSON.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const problem = toProblem(error);
+  void reply.status(problem.status).type("application/problem+json").send(problem.toJSON());
+}
+
 function toProblem(error: FastifyError | Problem): Problem {
   if (error instanceof Problem) return error;
+  if (error.code === "FST_ERR_BAD_URL")
+    return new Problem(400, "bad_url", "The URL is not valid: a percent-escape is broken or not UTF-8.");
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return new Problem(414, "uri_too_long", "A part of the URL is longer than any id or code this API uses.");
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? "body";
     const errors: FieldError[] = error.validation.map((v) => ({

@@ -142,3 +142,15 @@ describe("start-up settings", () => {
     expect(configError({ CAMS_MIGRATE: "later" })).toContain("CAMS_MIGRATE:");
   });
 });
+
+describe("trusted proxies", () => {
+  it("believes X-Forwarded-For from anyone only in production, unless told which hops or addresses", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CAMS_TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }).trustProxy).toBe(
+      "10.0.0.0/8, 127.0.0.1",
+    );
+    expect(loadConfig({ CAMS_TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    const oneHop = loadConfig({ CAMS_TRUST_PROXY: "1" }).trustProxy as (a: string, hop: number) => boolean;
+    expect([oneHop("10.0.0.1", 0), oneHop("10.0.0.2", 1)]).toEqual([true, false]);
+  });
+});

@@ -88,6 +88,7 @@ const envSchema = z.object({
   CAMS_S3_PATH_STYLE: z.stringbool().default(true),
   CAMS_S3_ALLOW_HTTP: z.stringbool().default(false),
   CAMS_MIGRATE: z.enum(["on", "off"]).default("on"),
+  CAMS_TRUST_PROXY: z.string().trim().max(500).optional(),
   CAMS_DRAIN_SECONDS: z.coerce.number().min(0).max(300).optional(),
   CAMS_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(30),
 });
@@ -179,6 +180,11 @@ export type Config = {
    * sending new ones before the listener closes (5 in production, 0 elsewhere).
    */
   drainSeconds: number;
+  /**
+   * Which peers' X-Forwarded-For to believe (the client address behind rate limits and the audit trail): false,
+   * true (any), a hop count, or addresses/CIDRs. Production default true: CAMS sits behind a load balancer.
+   */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   /** A shutdown that has not finished draining requests and jobs after this many seconds exits anyway. */
   shutdownTimeoutSeconds: number;
   logLevel: string;
@@ -228,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrate: e.CAMS_MIGRATE === "on",
     dashboardEveryMinutes: e.CAMS_DASHBOARD_EVERY_MINUTES,
     drainSeconds: e.CAMS_DRAIN_SECONDS ?? (e.NODE_ENV === "production" ? 5 : 0),
+    trustProxy: parseTrustProxy(e.CAMS_TRUST_PROXY, e.NODE_ENV === "production"),
     shutdownTimeoutSeconds: e.CAMS_SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: e.LOG_LEVEL,
     storage:
@@ -269,4 +276,15 @@ function mfaRoles(setting: string | undefined, env: string): ReadonlySet<Role> {
 /** `FOO=` in a shell means "not set", not "set to the empty string". */
 function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+/** CAMS_TRUST_PROXY: "true"/"false", a hop count, or a comma list of addresses and CIDRs (proxy-addr's syntax). */
+function parseTrustProxy(value: string | undefined, production: boolean): Config["trustProxy"] {
+  if (value === undefined || value === "") return production;
+  if (value === "true" || value === "false") return value === "true";
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import type { Role } from "../../../common/roles.ts";
+import { ROLES, type Role } from "../../../common/roles.ts";
 import type { Call } from "../harness.ts";
 import type { Actor, Variant, World } from "./world.ts";
 
@@ -33,18 +33,8 @@ export type Entry = {
   req: (w: World, variant: Variant, me: Actor) => Promise<Omit<Call, "method">> | Omit<Call, "method">;
 };
 
-export const ALL_ROLES: readonly Role[] = [
-  "focal_person",
-  "nodal_officer",
-  "law_ministry",
-  "assigning_officer",
-  "law_officer",
-  "executive_viewer",
-  "central_authority",
-  "requesting_agency",
-  "auditor",
-  "administrator",
-];
+/** Every role of DOMAIN.md §2. */
+export const ALL_ROLES: readonly Role[] = ROLES;
 
 /** Who sees a record of each kind and variant (DOMAIN.md §2; cases.policy.ts and mla.policy.ts are the code). */
 export const VISIBLE: Record<Kind, Partial<Record<Variant, readonly Role[]>>> = {

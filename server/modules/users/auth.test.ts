@@ -210,3 +210,30 @@ describe("lockout under parallel guessing", () => {
     expect((await loginAs(user.username, TEST_PASSWORD)).statusCode).toBe(423);
   });
 });
+
+describe("roles of a user", () => {
+  // found by the API fuzzer: a role named twice broke the roles table's key and answered 500
+  it("takes a role named twice as one role, when creating and when editing", async () => {
+    const admin = await signedIn(["administrator"]);
+    const created = await call(admin, {
+      method: "POST",
+      url: "/api/v1/users",
+      body: {
+        organisationId: admin.organisationId,
+        username: `twice${Date.now().toString(36)}`,
+        fullName: "Named Twice",
+        password: "a long enough passphrase for the policy",
+        roles: ["focal_person", "focal_person"],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().roles).toEqual(["focal_person"]);
+    const edited = await call(admin, {
+      method: "PATCH",
+      url: `/api/v1/users/${created.json().id}`,
+      body: { version: created.json().version, roles: ["nodal_officer", "nodal_officer"] },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().roles).toEqual(["nodal_officer"]);
+  });
+});

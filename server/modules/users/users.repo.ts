@@ -82,12 +82,13 @@ export async function rolesOf(q: Q, userIds: string[]): Promise<Map<string, stri
   return map;
 }
 
+/** Sets a user's roles; a role named twice is one role (the API accepts `["focal_person", "focal_person"]`). */
 export async function replaceRoles(trx: Trx, userId: string, roles: readonly string[]) {
   await trx.deleteFrom("user_roles").where("user_id", "=", userId).execute();
   if (roles.length > 0) {
     await trx
       .insertInto("user_roles")
-      .values(roles.map((role) => ({ user_id: userId, role })))
+      .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
       .execute();
   }
 }

@@ -278,6 +278,10 @@ describe("cams backup and restore (embedded database)", () => {
     }
     expect(fs.existsSync(fresh("open.tar"))).toBe(false);
     await expect(backupDatabase(configFor(source), backupFile, "test")).rejects.toThrow("already exists");
+    // a backup killed half-way leaves its .partial file: named, not a raw EEXIST
+    const killed = fresh("killed.tar");
+    fs.writeFileSync(`${killed}.partial`, "half");
+    await expect(backupDatabase(configFor(source), killed, "test")).rejects.toThrow("did not finish");
   });
 
   it(

@@ -67,6 +67,11 @@ export async function backupDatabase(
 
   // Written under a temporary name, so an interrupted backup never leaves a file that looks whole.
   const partial = `${target}.partial`;
+  if (fs.existsSync(partial)) {
+    throw new CliError(
+      `refusing to back up: ${partial} is left from a backup that did not finish; remove it and run again`,
+    );
+  }
   const tar = await TarWriter.create(partial);
   try {
     await tar.add(DATABASE, snapshot.dump);

@@ -196,12 +196,14 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
     // Another edit committed between our read and this write: refuse rather than overwrite it.
     if (Number(updated.numUpdatedRows) !== 1) throw problems.staleVersion(row.version + 1);
     if (input.parties) await repo.replaceParties(trx, id, input.parties);
+    let tasksTaken = 0;
     if (flags.confidential && !row.is_confidential) {
       await trx
         .insertInto("case_access")
         .values({ case_id: id, user_id: actor.userId, granted_by: actor.userId })
         .onConflict((oc) => oc.doNothing())
         .execute();
+      tasksTaken = await takeMinistryTasks(trx, actor, id);
     }
     await repo.refreshSearch(trx, id, displayNumber({ type_abbreviation: refs.type.abbreviation, ...n }));
     await recordAudit(trx, actor, {
@@ -209,10 +211,30 @@ export async function updateCase(db: Database, actor: Actor, id: string, input: 
       entityType: "case",
       entityId: id,
       organisationId: row.organisation_id,
-      changes,
+      changes: tasksTaken > 0 ? { ...changes, openTasksTakenFromMinistry: tasksTaken } : changes,
     });
     return getCaseDetail(trx, actor, id);
   });
+}
+
+/**
+ * A case made confidential takes its open ministry-wide tasks to the person who made it so (named on it now):
+ * left with the ministry, their titles would reach lists, reminders and digests of people the case is hidden from.
+ */
+async function takeMinistryTasks(trx: Trx, actor: Actor, caseId: string): Promise<number> {
+  const moved = await trx
+    .updateTable("tasks")
+    .set((eb) => ({
+      assignee_user_id: actor.userId,
+      assignee_organisation_id: null,
+      version: eb("version", "+", 1),
+      updated_at: new Date(),
+    }))
+    .where("case_id", "=", caseId)
+    .where("assignee_organisation_id", "is not", null)
+    .where("state", "in", ["open", "in_progress"])
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows);
 }
 
 export { Problem };

@@ -175,4 +175,32 @@ describe("tasks", () => {
     expect(seen.map((t: { id: string }) => t.id)).not.toContain(toSelf.json().id);
     expect((await patch(colleague, toSelf.json().id, { version: 1, state: "done" })).statusCode).toBe(404);
   });
+
+  it("takes a case's ministry-wide tasks to the person who makes the case confidential", async () => {
+    const focal = await signedIn(["focal_person"]);
+    const colleague = await signedIn(["focal_person"], focal.organisationId);
+    const c = (await call(focal, { method: "POST", url: "/api/v1/cases", body: await caseBody() })).json();
+    const task = await create(focal, {
+      caseId: c.id,
+      kind: "file_reply",
+      title: "Reply before it turns secret",
+      dueOn: "2027-01-10",
+      assigneeOrganisationId: focal.organisationId,
+    });
+    expect(task.statusCode).toBe(201);
+    const ids = async (who: Session) =>
+      (await call(who, { method: "GET", url: "/api/v1/tasks" }))
+        .json()
+        .items.map((t: { id: string }) => t.id);
+    expect(await ids(colleague)).toContain(task.json().id);
+    const secret = await call(focal, {
+      method: "PATCH",
+      url: `/api/v1/cases/${c.id}`,
+      body: { version: c.version, flags: { confidential: true } },
+    });
+    expect(secret.statusCode).toBe(200);
+    expect(await ids(colleague)).not.toContain(task.json().id);
+    const mine = (await call(focal, { method: "GET", url: "/api/v1/tasks" })).json().items;
+    expect(mine.find((t: { id: string }) => t.id === task.json().id)).toMatchObject({ version: 2 });
+  });
 });

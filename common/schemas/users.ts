@@ -89,10 +89,17 @@ export const totpEnrolment = z.object({ secret: z.string(), uri: z.string(), qr:
 export const totpStartBody = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX) });
 export const totpConfirmBody = z.object({ code: totpCode });
 export const recoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
-export const totpDisableBody = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX),
-  code: totpCode,
-});
+/** Turning it off: the password and the app's code — or a recovery code, for a user who lost the app. */
+export const totpDisableBody = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX),
+    code: totpCode.optional(),
+    recoveryCode: recoveryCode.optional(),
+  })
+  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), {
+    path: ["code"],
+    message: "give the app's code or a recovery code",
+  });
 
 export const userSchema = z.object({
   id: z.string(),

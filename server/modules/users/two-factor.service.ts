@@ -172,7 +172,7 @@ export async function disableTotp(
   db: Database,
   config: Config,
   actor: Actor,
-  input: { currentPassword: string; code: string },
+  input: { currentPassword: string; code?: string; recoveryCode?: string },
 ) {
   const row = await credentialsOf(db, actor);
   if (!row.totp_enabled_at) {
@@ -182,7 +182,11 @@ export async function disableTotp(
     return refuse(db, config, actor, row, "current_password", CURRENT_PASSWORD_WRONG());
   }
   const outcome = await inTransaction(db, async (trx) => {
-    if (!(await spendTotpCode(trx, config, row, input.code))) return "wrong" as const;
+    const second = await checkSecondFactor(trx, config, row, {
+      totpCode: input.code,
+      recoveryCode: input.recoveryCode,
+    });
+    if (second === "wrong" || second === "missing") return "wrong" as const;
     await clearSecondFactor(trx, actor.userId);
     await recordAudit(trx, actor, {
       action: "user.totp_disabled",

@@ -253,6 +253,20 @@ describe("turning it off", () => {
     expect(await auditActions(user.id)).toContain("user.totp_disabled");
   });
 
+  it("takes a recovery code instead of the app's code, once, and not both", async () => {
+    const { user, session, recoveryCodes } = await enrolled();
+    const off = (body: Record<string, string>) =>
+      call(session, {
+        method: "DELETE",
+        url: "/api/v1/me/totp",
+        body: { currentPassword: TEST_PASSWORD, ...body },
+      });
+    const both = await off({ code: "123456", recoveryCode: recoveryCodes[0]! });
+    expect(both.statusCode).toBe(400);
+    expect((await off({ recoveryCode: recoveryCodes[0]! })).statusCode).toBe(204);
+    expect((await userRow(user.id)).totp_secret).toBeNull();
+  });
+
   it("an administrator resets a user's lost second factor within their scope, audited", async () => {
     const org = await makeOrganisation();
     const { user } = await enrolled(["law_ministry"], org.id);

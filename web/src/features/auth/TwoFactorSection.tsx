@@ -203,11 +203,11 @@ function DisableForm() {
         />
         <TextInput
           label={t("auth.totpCode")}
+          description={t("auth.totpOrRecoveryCode")}
           autoComplete="one-time-code"
-          inputMode="numeric"
           value={code}
           onChange={(e) => setCode(e.currentTarget.value)}
-          error={fieldErrors.code}
+          error={fieldErrors.code ?? fieldErrors.recoveryCode}
           data-testid="totp-disable-code"
           classNames={{ input: "ltr" }}
         />

@@ -6,9 +6,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { type RunningServer, startServer } from "../../e2e/server.ts";
-import { openDatabase } from "../../server/db/connection.ts";
+import { type Database, openDatabase } from "../../server/db/connection.ts";
 import { DEMO_PASSWORD } from "../../server/modules/demo/demo.seed.ts";
 import { expectAnswer, login, type Session } from "./client.ts";
 import { verifyAfterCrash } from "./verify.ts";
@@ -208,6 +209,7 @@ async function checkWhileDown(
   iteration: number,
   log: (line: string) => void,
 ) {
+  if (target.databaseUrl) await settleDeadConnections(target.databaseUrl);
   const handle = await openDatabase({
     dataDir: target.dataDir,
     ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}),
@@ -230,5 +232,29 @@ async function checkWhileDown(
     );
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * PostgreSQL outlives the killed app: a COMMIT the app sent just before it died is still carried out by its
+ * backend, possibly after the check has begun — a state that would then appear "from nowhere" at the next check.
+ * End the dead process's backends (every other client of the database: the server is down) and wait until they
+ * are gone, so what the check reads is final.
+ */
+async function settleDeadConnections(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const others = `from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+      and backend_type = 'client backend'`;
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const left = await client.query(`select count(*)::int as n ${others}`);
+      if (left.rows[0].n === 0) return;
+      await client.query(`select pg_terminate_backend(pid) ${others}`);
+      await sleep(50);
+    }
+    throw new Error("the killed server's database connections did not end within 5 s");
+  } finally {
+    await client.end();
   }
 }

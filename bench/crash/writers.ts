@@ -51,12 +51,15 @@ let counter = 0;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 /** A new case's body; its title carries the run's tag, by which the checks find every case the run made. */
+const RUN_OFFSET = Math.floor(Math.random() * 50_000);
+
 export function newCaseBody(world: World, writer: number) {
   counter += 1;
   return {
     courtId: world.courtId,
     caseTypeId: world.caseTypeId,
-    number: 1_000_000 + writer * 100_000 + counter + Math.floor(Math.random() * 50_000),
+    // unique within the run (a writer's own range, its own counter); the run's offset keeps runs apart
+    number: 1_000_000 + RUN_OFFSET + writer * 100_000 + counter,
     year: 2024,
     title: `Crash ${world.runTag} w${writer} created ${counter}`,
     subject: "Crash-consistency run",

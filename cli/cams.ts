@@ -17,6 +17,7 @@ import {
   SyntheticRefused,
   seedSynthetic,
 } from "../server/modules/synthetic/synthetic.seed.ts";
+import { loadTrainingReference } from "../server/modules/training/training.reference.ts";
 import { recordAudit, verifyAuditChain } from "../server/platform/audit.ts";
 import { passwordRejection, passwordRejectionMessage } from "../server/platform/auth/password-policy.ts";
 import { hashPassword } from "../server/platform/auth/passwords.ts";
@@ -86,6 +87,9 @@ async function migrateAndLoad(db: Database, opts: { quiet?: boolean } = {}): Pro
   if (limitation > 0) say(`limitation rules and court calendars: ${limitation} entries added`);
   const mla = await loadMlaReference(db);
   if (mla > 0) say(`MLA drafting rules and directory: ${mla} entries added`);
+  const training = await loadTrainingReference(db);
+  if (training.competences + training.modules > 0)
+    say(`training: ${training.competences} competences and ${training.modules} modules added`);
   return counts;
 }
 

@@ -35,6 +35,7 @@ import { allowWidgetFraming, publicRoutes } from "./modules/public/public.routes
 import { referenceRoutes } from "./modules/reference/reference.routes.ts";
 import { reportRoutes } from "./modules/reports/reports.routes.ts";
 import { taskRoutes } from "./modules/tasks/tasks.routes.ts";
+import { trainingRoutes } from "./modules/training/training.routes.ts";
 import { authRoutes } from "./modules/users/auth.routes.ts";
 import { userRoutes } from "./modules/users/users.routes.ts";
 import { installAuthentication } from "./platform/auth/plugin.ts";
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       await api.register(notificationRoutes);
       await api.register(dashboardRoutes);
       await api.register(exportRoutes);
+      await api.register(trainingRoutes);
       await api.register(publicRoutes);
     },
     { prefix: "/api/v1" },

@@ -10,6 +10,7 @@ import { exportJobs } from "./modules/exports/exports.jobs.ts";
 import { loadMlaReference } from "./modules/mla/mla.reference.ts";
 import { loadReferenceData } from "./modules/reference/reference.loader.ts";
 import { camsJobs } from "./modules/reminders/reminders.jobs.ts";
+import { loadTrainingReference } from "./modules/training/training.reference.ts";
 import { startJobs } from "./platform/jobs.ts";
 import { Lifecycle, shutDown } from "./platform/lifecycle.ts";
 import { openStorage } from "./platform/storage/storage.open.ts";
@@ -48,6 +49,7 @@ async function main() {
     await loadDefaultWeights(handle.db);
     await loadLimitationReference(handle.db);
     await loadMlaReference(handle.db);
+    await loadTrainingReference(handle.db);
     const seed =
       config.seedDemo === "always" || (config.seedDemo === "auto" && handle.kind === "pglite" && empty);
     if (seed) {

@@ -6,10 +6,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "kysely";
 import pg from "pg";
 import { type RunningServer, startServer } from "../../e2e/server.ts";
-import { type Database, openDatabase } from "../../server/db/connection.ts";
+import { openDatabase } from "../../server/db/connection.ts";
 import { DEMO_PASSWORD } from "../../server/modules/demo/demo.seed.ts";
 import { expectAnswer, login, type Session } from "./client.ts";
 import { verifyAfterCrash } from "./verify.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "../case-status.ts";
 import { INT4_MAX, isoDate, trimmed, uuid, version } from "./shared.ts";
+import { heldCompetence } from "./training.ts";
 
 export const TIER_CODES = [
   "additional_ag",
@@ -20,6 +21,11 @@ export const policyConfig = z.object({
   keepRelated: z.boolean(),
   sensitiveTiers: z.array(tier).min(1),
   tierCaps: z.partialRecord(tier, z.number().min(0).max(1)),
+  /**
+   * Competences from training (issue 9): ignore, prefer (holders rank first) or require. A policy stored before
+   * competences existed reads as "ignore", so its past decisions replay unchanged.
+   */
+  competence: z.enum(["ignore", "prefer", "require"]).default("ignore"),
 });
 export type PolicyConfigDto = z.infer<typeof policyConfig>;
 
@@ -32,6 +38,7 @@ export const DEFAULT_POLICY: PolicyConfigDto = {
   keepRelated: true,
   sensitiveTiers: ["additional_ag", "deputy_ag"],
   tierCaps: { additional_ag: 0.1 },
+  competence: "prefer",
 };
 
 export const policySchema = z.object({
@@ -76,6 +83,8 @@ export const officerProfileSchema = z.object({
   load: z.number(),
   openCases: z.number(),
   onLeaveToday: z.boolean(),
+  /** Competences from completed training (issue 9), each with the certificate it rests on. */
+  competences: z.array(heldCompetence),
   version: z.number(),
 });
 export type OfficerProfileDto = z.infer<typeof officerProfileSchema>;

@@ -112,6 +112,8 @@ export const mlaDetail = mlaSummary.extend({
   access: z.array(namedUser),
   abilities: z.object({ editDraft: z.boolean(), manageAccess: z.boolean() }),
   createdBy: personRef,
+  /** The Central Authority officer handling the request (issue 9), if one is named. */
+  handler: personRef.nullable(),
 });
 export type MlaDetail = z.infer<typeof mlaDetail>;
 export const mlaList = z.object({ items: z.array(mlaSummary) });

@@ -29,6 +29,7 @@ import * as m0026 from "./migrations/0026_search_words.ts";
 import * as m0027 from "./migrations/0027_search_organisation.ts";
 import * as m0028 from "./migrations/0028_cases_court_status_index.ts";
 import * as m0029 from "./migrations/0029_totp.ts";
+import * as m0030 from "./migrations/0030_training.ts";
 
 /** Migrations are listed here, in order, so the bundle-free server and the CLI see the same set. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   "0027_search_organisation": m0027,
   "0028_cases_court_status_index": m0028,
   "0029_totp": m0029,
+  "0030_training": m0030,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

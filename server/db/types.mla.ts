@@ -11,6 +11,8 @@ export interface MlaRequestsTable {
   title: string;
   organisation_id: string;
   case_id: string | null;
+  /** The Central Authority officer handling the request (0030). */
+  handler_id: ColumnType<string | null, string | null | undefined, string | null>;
   draft: Json;
   state_entered_at: Generated<Date>;
   created_by: string;

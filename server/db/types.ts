@@ -9,6 +9,7 @@ import type { MlaDeadlineTables } from "./types.mla-deadlines.ts";
 import type { MlaEvidenceTables } from "./types.mla-evidence.ts";
 import type { MlaReferenceTables } from "./types.mla-reference.ts";
 import type { ReportTables } from "./types.reports.ts";
+import type { TrainingTables } from "./types.training.ts";
 
 /** Table types for Kysely, kept by hand beside the migrations (one place to read the schema from code). */
 
@@ -335,7 +336,8 @@ export interface DB
     MlaDeadlineTables,
     ReportTables,
     ExportTables,
-    FigureTables {
+    FigureTables,
+    TrainingTables {
   hearings: HearingsTable;
   hearing_imports: HearingImportsTable;
   calendar_feeds: CalendarFeedsTable;

@@ -11,6 +11,7 @@ import { loadDefaultWeights } from "../modules/assignment/policies.service.ts";
 import { loadLimitationReference } from "../modules/deadlines/deadlines.reference.ts";
 import { loadMlaReference } from "../modules/mla/mla.reference.ts";
 import { loadReferenceData } from "../modules/reference/reference.loader.ts";
+import { loadTrainingReference } from "../modules/training/training.reference.ts";
 import { LocalDiskStorage } from "../platform/storage/storage.ts";
 
 /**
@@ -51,6 +52,7 @@ export function testApp() {
     await loadDefaultWeights(handle.db);
     await loadLimitationReference(handle.db);
     await loadMlaReference(handle.db);
+    await loadTrainingReference(handle.db);
     const blobDir = fs.mkdtempSync(path.join(os.tmpdir(), "cams-blobs-"));
     const config = {
       ...loadConfig({

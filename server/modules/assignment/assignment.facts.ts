@@ -48,6 +48,7 @@ function deepFreeze(o: OfficerFacts): OfficerFacts {
   Object.freeze(o.conflicts.partyNames);
   Object.freeze(o.conflicts.organisationIds);
   Object.freeze(o.conflicts);
+  if (o.competences) Object.freeze(o.competences);
   return Object.freeze(o);
 }
 
@@ -76,7 +77,7 @@ async function readOfficerFacts(q: Q, officeId: string, today: string): Promise<
   // Sub-selects by office rather than lists of a thousand ids; loads are read from the profile (kept by
   // refreshOfficerLoad), not aggregated here.
   const ofOffice = q.selectFrom("users").select("id").where("organisation_id", "=", officeId);
-  const [seats, leaves, conflicts] = await Promise.all([
+  const [seats, leaves, conflicts, held] = await Promise.all([
     q
       .selectFrom("officer_seats")
       .select(["user_id", "court_id", "bench_id"])
@@ -94,7 +95,19 @@ async function readOfficerFacts(q: Q, officeId: string, today: string): Promise<
       .select(["user_id", "party_name", "organisation_id"])
       .where("user_id", "in", ofOffice)
       .execute(),
+    // competences from training (issue 9): a standing certificate's
+    q
+      .selectFrom("training_certificates")
+      .select(["user_id", "competence_code"])
+      .distinct()
+      .where("user_id", "in", ofOffice)
+      .where("revoked_at", "is", null)
+      .where("competence_code", "is not", null)
+      .orderBy("user_id")
+      .orderBy("competence_code")
+      .execute(),
   ]);
+  const heldBy = Map.groupBy(held, (h) => h.user_id);
   const onLeave = new Set(leaves.map((l) => l.user_id));
   const seatsBy = Map.groupBy(seats, (s) => s.user_id);
   const conflictsBy = Map.groupBy(conflicts, (c) => c.user_id);
@@ -116,6 +129,7 @@ async function readOfficerFacts(q: Q, officeId: string, today: string): Promise<
       load: Number(o.open_load),
       openCases: o.open_cases,
       lastAssignedAt: o.last_assigned_at ? new Date(o.last_assigned_at).toISOString() : null,
+      competences: (heldBy.get(o.id) ?? []).map((h) => h.competence_code!),
     };
   });
 }
@@ -123,7 +137,7 @@ async function readOfficerFacts(q: Q, officeId: string, today: string): Promise<
 /** Cases as the engine sees them, in the order of `caseIds`. */
 export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): Promise<CaseFacts[]> {
   if (caseIds.length === 0) return [];
-  const [cases, parties, related] = await Promise.all([
+  const [cases, parties, related, competences] = await Promise.all([
     q
       .selectFrom("cases as c")
       .innerJoin("case_types as t", "t.id", "c.case_type_id")
@@ -148,7 +162,10 @@ export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): 
       .orderBy("position")
       .execute(),
     relatedHolders(q, caseIds),
+    q.selectFrom("competences").select(["code", "case_categories"]).orderBy("code").execute(),
   ]);
+  const competencesFor = (category: string) =>
+    competences.filter((k) => k.case_categories.includes(category)).map((k) => k.code);
   const byId = new Map(cases.map((c) => [c.id, c]));
   const partiesBy = Map.groupBy(parties, (p) => p.case_id);
   const relatedBy = Map.groupBy(related, (r) => r.caseId);
@@ -167,6 +184,7 @@ export async function loadCaseFacts(q: Q, caseIds: string[], weights: Weights): 
         weight: caseWeight(c, weights),
         sensitive: c.is_constitutional || c.is_contempt,
         relatedOfficerIds,
+        competences: competencesFor(c.category),
       },
     ];
   });

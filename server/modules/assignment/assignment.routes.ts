@@ -175,8 +175,9 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
     "/assignment/officers",
     { schema: { tags, querystring: officeQuery, response: { 200: list(officerProfileSchema) } } },
     async (req) => {
-      const officeId = await resolveOffice(db, requireActor(req), req.query.officeId);
-      return { items: await officers.listProfiles(db, officeId) };
+      const actor = requireActor(req);
+      const officeId = await resolveOffice(db, actor, req.query.officeId);
+      return { items: await officers.listProfiles(db, actor, officeId) };
     },
   );
   app.get(

@@ -40,12 +40,17 @@ const tiers = (list: string | number | undefined) =>
     .map(tier)
     .join(", ");
 const day = (iso: string | number | undefined) => String(iso ?? "").slice(0, 10);
+const list = (codes: string | number | undefined) =>
+  String(codes ?? "")
+    .split(",")
+    .join(", ");
 
 const SHORT: Record<string, string> = {
   inactive: "not active",
   on_leave: "on leave",
   no_seat: "does not appear before this court or bench",
   no_expertise: "no expertise in the category",
+  no_competence: "no competence from training for this case",
   tier_not_allowed_sensitive: "tier not allowed for a sensitive case",
   conflict_party: "conflict of interest with a party",
   conflict_organisation: "conflict of interest with the organisation",
@@ -67,6 +72,8 @@ export function reasonText(code: string, p: Params): string {
         : `Does not appear before court ${p.courtId}, bench ${p.benchId}.`;
     case "no_expertise":
       return `Has no expertise in ${p.category} cases.`;
+    case "no_competence":
+      return `Holds none of the competences this case calls for (${list(p.competences)}); the policy requires one.`;
     case "tier_not_allowed_sensitive":
       return p.allowedTiers === ""
         ? `Sensitive case, and the policy allows no tier to take sensitive cases (officer is ${tier(p.tier)}).`
@@ -90,6 +97,8 @@ export function reasonText(code: string, p: Params): string {
       return `Last assigned a case on ${day(p.at)}.`;
     case "never_assigned":
       return "Has not been assigned a case yet.";
+    case "holds_competence":
+      return `Holds the competence this case calls for: ${list(p.competences)} (completed training).`;
     case "in_draw_pool":
       return `In the draw pool (position ${p.position} of the ${p.poolSize} least-loaded eligible officers).`;
     case "outside_draw_pool":
@@ -103,6 +112,12 @@ export function reasonText(code: string, p: Params): string {
 export function stepText(step: string, p: Params): string {
   const next = (what: string) =>
     p.nextName === undefined ? "" : ` The next in line was ${p.nextName} (${what}).`;
+  // with a competence preferred and held by some but not all eligible officers, the holders ranked first
+  const held = Number(p.competentEligible ?? 0);
+  const preferred = p.competentEligible !== undefined && held > 0 && held < Number(p.eligible);
+  const among = preferred
+    ? `${held} eligible officer${held === 1 ? "" : "s"} holding a competence this case calls for (ranked ahead of the other ${Number(p.eligible) - held})`
+    : `${p.eligible} eligible officer${p.eligible === 1 ? "" : "s"}`;
   switch (step) {
     case "related_case":
       return (
@@ -113,7 +128,7 @@ export function stepText(step: string, p: Params): string {
       );
     case "rotation":
       return (
-        `Turn basis: assigned to ${p.name}, whose turn came first among ${p.eligible} eligible officer${p.eligible === 1 ? "" : "s"} — ` +
+        `Turn basis: assigned to ${p.name}, whose turn came first among ${among} — ` +
         (p.lastAssignedAt === ""
           ? "they had not yet been assigned a case."
           : `their last assignment (${day(p.lastAssignedAt)}) was the oldest.`) +
@@ -121,12 +136,14 @@ export function stepText(step: string, p: Params): string {
       );
     case "least_load":
       return (
-        `Least weighted load: assigned to ${p.name}, who carries ${fmt(p.load)} (${fmt(p.loadAfter)} after this case of weight ${fmt(p.weight)}, maximum ${fmt(p.maxLoad)}), the lowest among ${p.eligible} eligible officer${p.eligible === 1 ? "" : "s"}.` +
+        `Least weighted load: assigned to ${p.name}, who carries ${fmt(p.load)} (${fmt(p.loadAfter)} after this case of weight ${fmt(p.weight)}, maximum ${fmt(p.maxLoad)}), the lowest among ${among}.` +
         next(`load ${fmt(p.nextLoad)}`)
       );
     case "random_draw":
       return (
-        `Random draw: the ${p.poolSize} eligible officer${p.poolSize === 1 ? "" : "s"} with the least weighted load formed the pool; ` +
+        (preferred
+          ? `Random draw: the pool of ${p.poolSize} took officers holding a competence this case calls for first (${held} eligible hold one), then the least weighted load; `
+          : `Random draw: the ${p.poolSize} eligible officer${p.poolSize === 1 ? "" : "s"} with the least weighted load formed the pool; `) +
         `SHA-256 of the seed and the case id picked position ${p.position}, ${p.name} (load ${fmt(p.load)}). Anyone holding the seed can repeat the draw.`
       );
     case "no_eligible_officer":
@@ -149,11 +166,13 @@ export function candidateFactors(
   weight: number,
   holdsRelated: boolean,
   draw: { index: number; poolSize: number } | undefined,
+  heldCompetences: readonly string[] = [],
 ): Explained[] {
   const out: Explained[] = [];
   const add = (code: string, params: Params = {}) =>
     out.push({ code, params, text: reasonText(code, params) });
   if (holdsRelated) add("holds_related_case");
+  if (heldCompetences.length > 0) add("holds_competence", { competences: heldCompetences.join(",") });
   add("load", { load: o.load, weight, loadAfter: o.load + weight, maxLoad: o.maxLoad });
   add("open_cases", { openCases: o.openCases });
   if (o.lastAt === null) add("never_assigned");
@@ -173,6 +192,8 @@ type StepFacts = {
   excludedCount: number;
   excludedBy: Record<string, number>;
   draw: { index: number; poolSize: number } | undefined;
+  /** With a competence preferred: how many eligible officers hold one (ranked first); else null. */
+  competentEligible: number | null;
 };
 
 /** The params of the step sentence; `ranked` is (a prefix of) the candidate order, `chosen` a position in it. */
@@ -188,6 +209,7 @@ export function stepParamsFor(step: Step, ranked: OfficerView[], chosen: number,
   const o = ranked[chosen]!;
   const next = ranked[chosen + 1];
   const base: Params = { officerId: o.id, name: o.name, load: o.load, eligible: x.eligible };
+  if (x.competentEligible !== null) base.competentEligible = x.competentEligible;
   if (step === "related_case") return { ...base, relatedEligible: x.related };
   if (step === "random_draw")
     return { ...base, index: chosen, position: chosen + 1, poolSize: x.draw!.poolSize };

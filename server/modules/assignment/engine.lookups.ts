@@ -20,6 +20,7 @@ type Lookups = {
   expertise: Set<string>;
   parties: Set<string>;
   orgs: Set<string>;
+  competences: Set<string>;
   lastMs: number;
 };
 /**
@@ -39,6 +40,7 @@ export function lookups(f: OfficerFacts): Lookups {
     expertise: new Set(f.expertise),
     parties: new Set(f.conflicts.partyNames.map(normaliseName)),
     orgs: new Set(f.conflicts.organisationIds),
+    competences: new Set(f.competences ?? []),
     lastMs: parseTime(f.lastAssignedAt, `officer ${f.id} lastAssignedAt`),
   };
   const frozen = [
@@ -49,6 +51,7 @@ export function lookups(f: OfficerFacts): Lookups {
     f.conflicts,
     f.conflicts.partyNames,
     f.conflicts.organisationIds,
+    ...(f.competences ? [f.competences] : []),
   ];
   if (frozen.every(Object.isFrozen)) lookupsOfFrozen.set(f, made);
   return made;

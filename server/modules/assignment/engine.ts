@@ -11,6 +11,10 @@
  * held + 1 ≤ cap × pendingTotal, where pendingTotal counts every pending case of the office including the ones
  * being decided, so decideMany leaves it unchanged and only adds to byTier).
  *
+ * With competence "require", an officer holding none of the competences that count for the case (issue 9) is
+ * excluded; with "prefer", holders rank ahead of the others, each group in the strategy's order (so the draw
+ * pool fills with holders first).
+ *
  * Choice: keepRelated and an eligible officer holding a related case → that officer (least load first); else
  * rotation (oldest lastAssignedAt, never-assigned first, then id), least_load (load, openCases, oldest
  * lastAssignedAt, id) or random_top_k (least_load order; index = first 8 bytes of sha256(seed + ":" + caseId),
@@ -53,10 +57,10 @@ export * from "./engine.types.ts";
 // biome-ignore format: internal record, kept compact
 type Officer = OfficerView & {
   f: OfficerFacts; tier: Tier; lastMs: number; available: boolean; seats: Set<string>; expertise: Set<string>;
-  conflicted: boolean; parties: Set<string>; orgs: Set<string>; idx: number;
+  conflicted: boolean; parties: Set<string>; orgs: Set<string>; competences: Set<string>; idx: number;
 };
 // biome-ignore format: internal record, kept compact
-type Ctx = { c: CaseFacts; p: PolicyConfig; sensitive: Set<Tier>; capped: Map<Tier, Reason>; parties: [string, string][]; seat0: string; seat1: string | null };
+type Ctx = { c: CaseFacts; p: PolicyConfig; sensitive: Set<Tier>; capped: Map<Tier, Reason>; parties: [string, string][]; seat0: string; seat1: string | null; needs: string[]; mode: "ignore" | "prefer" | "require" };
 /**
  * Officers passing the filters that cannot change within a batch (available, seat, expertise, sensitive tier),
  * and the others counted by the first of those filters they fail.
@@ -85,12 +89,12 @@ function prepare(officers: readonly OfficerFacts[], policy: PolicyConfig, tiers:
     if (index.has(f.id)) throw new RangeError(`duplicate officer id ${f.id}`);
     if (!Number.isFinite(f.load) || Number.isNaN(f.maxLoad))
       throw new RangeError(`officer ${f.id}: load and maxLoad must be numbers`);
-    const { seats, expertise, parties, orgs, lastMs } = lookups(f);
+    const { seats, expertise, parties, orgs, competences, lastMs } = lookups(f);
     const { id, name, tier, load, openCases, maxLoad, lastAssignedAt: lastAt } = f;
     const available = f.active && !f.onLeave;
     const conflicted = parties.size + orgs.size > 0;
     // biome-ignore format: one literal with every field, so all officers share one hidden class (hot loop)
-    index.set(id, { f, id, name, tier, load, openCases, maxLoad, lastAt, lastMs, available, seats, expertise, conflicted, parties, orgs, idx: 0 });
+    index.set(id, { f, id, name, tier, load, openCases, maxLoad, lastAt, lastMs, available, seats, expertise, conflicted, parties, orgs, competences, idx: 0 });
   }
   const byId = [...index.values()].sort((a, b) => byIdCmp(a.id, b.id));
   for (const [i, o] of byId.entries()) o.idx = i;
@@ -119,7 +123,19 @@ function context(c: CaseFacts, p: PolicyConfig, t: TierTotals): Ctx {
     if (!parties.has(normaliseName(name))) parties.set(normaliseName(name), name);
   const seat0 = key(c.courtId, c.benchId ?? "?");
   const seat1 = c.benchId === null ? null : key(c.courtId, "*");
-  return { c, p, sensitive: new Set(p.sensitiveTiers), capped, parties: [...parties], seat0, seat1 };
+  const mode = p.competence ?? "ignore";
+  const needs = mode === "ignore" ? [] : [...new Set(c.competences ?? [])].sort();
+  return {
+    c,
+    p,
+    sensitive: new Set(p.sensitiveTiers),
+    capped,
+    parties: [...parties],
+    seat0,
+    seat1,
+    needs,
+    mode,
+  };
 }
 
 /** Every reason to exclude the officer, in a fixed order, with its text; empty when eligible. */
@@ -132,6 +148,8 @@ function reasons(o: Officer, x: Ctx): Explained[] {
   if (o.f.onLeave) add("on_leave");
   if (p.requireSeat && !seated(o, x)) add("no_seat", { courtId: c.courtId, benchId: c.benchId ?? "" });
   if (p.requireExpertise && !o.expertise.has(c.category)) add("no_expertise", { category: c.category });
+  if (x.mode === "require" && x.needs.length > 0 && !competent(o, x))
+    add("no_competence", { competences: x.needs.join(",") });
   if (c.sensitive && !x.sensitive.has(o.tier))
     add("tier_not_allowed_sensitive", { tier: o.tier, allowedTiers: p.sensitiveTiers.join(",") });
   for (const [norm, party] of x.parties) if (o.parties.has(norm)) add("conflict_party", { party });
@@ -146,11 +164,14 @@ function reasons(o: Officer, x: Ctx): Explained[] {
 // The fast path: the same filters as `reasons`, split into the part fixed for a batch and the part that moves;
 // each returns the code of the first filter failed (the order of `reasons`), or null.
 const seated = (o: Officer, x: Ctx) => o.seats.has(x.seat0) || (x.seat1 !== null && o.seats.has(x.seat1));
+/** Holds one of the competences that count for the case. */
+const competent = (o: Officer, x: Ctx) => o.competences.size > 0 && x.needs.some((c) => o.competences.has(c));
 function staticReason(o: Officer, x: Ctx): string | null {
   if (!o.f.active) return "inactive";
   if (o.f.onLeave) return "on_leave";
   if (x.p.requireSeat && !seated(o, x)) return "no_seat";
   if (x.p.requireExpertise && !o.expertise.has(x.c.category)) return "no_expertise";
+  if (x.mode === "require" && x.needs.length > 0 && !competent(o, x)) return "no_competence";
   if (x.c.sensitive && !x.sensitive.has(o.tier)) return "tier_not_allowed_sensitive";
   return null;
 }
@@ -164,7 +185,13 @@ function dynamicReason(o: Officer, x: Ctx): string | null {
   return x.capped.size === 0 || !x.capped.has(o.tier) ? null : "tier_cap_reached";
 }
 function staticFor(s: State, x: Ctx): Static {
-  const k = JSON.stringify([x.c.courtId, x.c.benchId, x.c.category, x.c.sensitive]);
+  const k = JSON.stringify([
+    x.c.courtId,
+    x.c.benchId,
+    x.c.category,
+    x.c.sensitive,
+    x.mode === "require" ? x.needs : [],
+  ]);
   let st = s.statics.get(k);
   if (st === undefined) {
     st = { ok: new Uint8Array(s.byId.length), list: [], excludedBy: new Map() };
@@ -179,6 +206,10 @@ function staticFor(s: State, x: Ctx): Static {
   return st;
 }
 
+/** The competences that count for the case which the officer holds (shown as a candidate's factor). */
+const heldOf = (o: Officer, x: Ctx) =>
+  o.competences.size === 0 ? [] : x.needs.filter((c) => o.competences.has(c));
+
 /** The draw: first 8 bytes of sha256(seed + ":" + caseId) as an unsigned big-endian integer, mod poolSize. */
 export function drawIndex(seed: string, caseId: string, poolSize: number): number {
   const digest = createHash("sha256").update(`${seed}:${caseId}`, "utf8").digest();
@@ -192,11 +223,15 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limits: Lim
   const st = staticFor(s, x);
   const ok = (o: Officer) => st.ok[o.idx] === 1 && dynamicReason(o, x) === null;
   const counts = new Map(st.excludedBy);
+  const preferring = x.mode === "prefer" && x.needs.length > 0;
   let eligible = 0;
+  let competentEligible = 0;
   for (const o of st.list) {
     const code = dynamicReason(o, x);
-    if (code === null) eligible++;
-    else counts.set(code, (counts.get(code) ?? 0) + 1);
+    if (code === null) {
+      eligible++;
+      if (preferring && competent(o, x)) competentEligible++;
+    } else counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   const excludedBy = Object.fromEntries([...counts].sort((a, b) => byIdCmp(a[0], b[0])));
   const excludedCount = s.byId.length - eligible;
@@ -232,19 +267,34 @@ function core(c: CaseFacts, s: State, p: PolicyConfig, seed: string, limits: Lim
   const shown = Math.min(eligible, Math.max(limits.candidates, chosen + 1));
   const ranked = [...related];
   const need = Math.min(eligible, Math.max(shown, chosen + 2));
-  for (let i = 0; i < s.order.length && ranked.length < need; i++) {
-    const o = s.order[i]!;
-    if (ok(o) && (related.length === 0 || !related.includes(o))) ranked.push(o);
-  }
+  const take = (wanted: (o: Officer) => boolean) => {
+    for (let i = 0; i < s.order.length && ranked.length < need; i++) {
+      const o = s.order[i]!;
+      if (ok(o) && wanted(o) && (related.length === 0 || !related.includes(o))) ranked.push(o);
+    }
+  };
+  // preferring competence: holders first, then the rest, each in the strategy's order
+  if (preferring && competentEligible > 0 && competentEligible < eligible) {
+    take((o) => competent(o, x));
+    take((o) => !competent(o, x));
+  } else take(() => true);
   const candidates: Candidate[] = [];
   for (let i = 0; i < shown; i++) {
     const o = ranked[i]!;
-    const factors = candidateFactors(o, i, c.weight, i < related.length, draw);
+    const factors = candidateFactors(o, i, c.weight, i < related.length, draw, heldOf(o, x));
     const loadAfter = o.load + c.weight;
     candidates.push({ officerId: o.id, name: o.name, rank: i + 1, load: o.load, loadAfter, factors });
   }
 
-  const facts = { eligible, related: related.length, weight: c.weight, excludedCount, excludedBy, draw };
+  const facts = {
+    eligible,
+    related: related.length,
+    weight: c.weight,
+    excludedCount,
+    excludedBy,
+    draw,
+    competentEligible: preferring ? competentEligible : null,
+  };
   const stepParams = stepParamsFor(step, ranked, chosen, facts);
   const d: Decision = {
     chosenOfficerId: step === "no_eligible_officer" ? null : ranked[chosen]!.id,

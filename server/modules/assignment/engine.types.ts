@@ -11,17 +11,27 @@ export type OfficerFacts = {
   expertise: string[]; maxLoad: number; onLeave: boolean; // onLeave: on the decision date
   conflicts: { partyNames: string[]; organisationIds: string[] };
   load: number; openCases: number; lastAssignedAt: string | null;
+  /** Competences held (a standing training certificate, issue 9); absent in ledgers written before them. */
+  competences?: string[];
 };
 // biome-ignore format: the shapes from the issue, kept compact
 export type CaseFacts = {
   id: string; courtId: string; benchId: string | null; category: string; organisationId: string;
   partyNames: string[]; weight: number; sensitive: boolean; relatedOfficerIds: string[];
+  /** The competences that count for this case (those covering its category); absent in older ledgers. */
+  competences?: string[];
 };
 // biome-ignore format: the shapes from the issue, kept compact
 export type PolicyConfig = {
   strategy: "rotation" | "least_load" | "random_top_k"; topK: number;
   requireSeat: boolean; requireExpertise: boolean; respectCapacity: boolean; keepRelated: boolean;
   sensitiveTiers: Tier[]; tierCaps: Partial<Record<Tier, number>>; // cap = max share (0..1) of pending cases
+  /**
+   * How a competence that counts for the case weighs (issue 9): "require" excludes officers holding none,
+   * "prefer" ranks holders ahead of the others (each group in the strategy's order), "ignore" (and absent: a
+   * policy or ledger from before competences) leaves it out. A case no competence covers is never affected.
+   */
+  competence?: "ignore" | "prefer" | "require";
 };
 export type Reason = { code: string; params: Params };
 export type Explained = Reason & { text: string };

@@ -12,6 +12,7 @@ import { recordAudit } from "../../platform/audit.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { problems } from "../../platform/errors.ts";
 import { refreshOfficerLoad } from "../cases/officer-load.ts";
+import { heldCompetences } from "../training/training.competences.ts";
 import { loadOfficerFacts } from "./assignment.facts.ts";
 import { assertMayManageOffice } from "./assignment.policy.ts";
 import type { OfficerFacts, Tier } from "./engine.ts";
@@ -40,7 +41,7 @@ async function loadOfficer(q: Q, actor: Actor, userId: string) {
   return row;
 }
 
-export async function listProfiles(q: Q, officeId: string): Promise<OfficerProfileDto[]> {
+export async function listProfiles(q: Q, reader: Actor, officeId: string): Promise<OfficerProfileDto[]> {
   const users = await q
     .selectFrom("users as u")
     .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "law_officer"))
@@ -49,15 +50,17 @@ export async function listProfiles(q: Q, officeId: string): Promise<OfficerProfi
     .orderBy("u.full_name")
     .execute();
   const facts = await loadOfficerFacts(q, officeId, today());
-  return Promise.all(users.map((u) => profileOf(q, u.id, facts)));
+  return Promise.all(users.map((u) => profileOf(q, reader, u.id, facts)));
 }
 
+/** `reader` decides only what of the officer's certificates is shown (heldCompetences). */
 export async function profileOf(
   q: Q,
+  reader: Actor,
   userId: string,
   officeFacts?: readonly OfficerFacts[],
 ): Promise<OfficerProfileDto> {
-  const [user, profile, seats, leaves, conflicts] = await Promise.all([
+  const [user, profile, seats, leaves, conflicts, held] = await Promise.all([
     q
       .selectFrom("users as u")
       .innerJoin("organisations as o", "o.id", "u.organisation_id")
@@ -101,6 +104,7 @@ export async function profileOf(
       .select(["oc.id", "oc.party_name", "oc.note", "o.id as org_id", "o.code", "o.name_en"])
       .where("oc.user_id", "=", userId)
       .execute(),
+    heldCompetences(q, [userId], reader),
   ]);
   const all = officeFacts ?? (profile ? await loadOfficerFacts(q, user.organisation_id, today()) : []);
   const facts = all.find((f) => f.id === userId);
@@ -131,13 +135,14 @@ export async function profileOf(
     load: facts?.load ?? 0,
     openCases: facts?.openCases ?? 0,
     onLeaveToday: facts?.onLeave ?? false,
+    competences: held.get(userId) ?? [],
     version: profile?.version ?? 0,
   };
 }
 
 export async function getProfile(db: Database, actor: Actor, userId: string) {
   await loadOfficer(db, actor, userId);
-  return profileOf(db, userId);
+  return profileOf(db, actor, userId);
 }
 
 /** Creates or updates a profile (version 0 = none yet); seats are replaced as a whole. */
@@ -199,7 +204,7 @@ export async function saveProfile(
         after: input,
       },
     });
-    return profileOf(trx, userId);
+    return profileOf(trx, actor, userId);
   });
 }
 
@@ -244,7 +249,7 @@ async function changeOfficerDetail(
       organisationId: officer.organisation_id,
       changes: { [what]: changes },
     });
-    return profileOf(trx, userId);
+    return profileOf(trx, actor, userId);
   });
 }
 

@@ -8,6 +8,7 @@ import { verifyPassword } from "../../platform/auth/passwords.ts";
 import { courtDay } from "../../platform/clock.ts";
 import { loadLimitationReference } from "../deadlines/deadlines.reference.ts";
 import { loadReferenceData } from "../reference/reference.loader.ts";
+import { loadTrainingReference } from "../training/training.reference.ts";
 import { DEMO_ACCOUNTS } from "./demo.accounts.ts";
 import { DEMO_AS_OF } from "./demo.plan.ts";
 import { planDemo } from "./demo.planner.ts";
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await migrateToLatest(handle.db);
   await loadReferenceData(handle.db);
   await loadLimitationReference(handle.db);
+  await loadTrainingReference(handle.db);
   wasEmpty = await isDatabaseEmpty(handle.db);
   const types = await handle.db.selectFrom("case_types").select(["code", "abbreviation"]).execute();
   abbreviations = new Map(types.map((t) => [t.code, t.abbreviation]));
@@ -186,6 +188,23 @@ describe("seedDemo", () => {
         .execute();
       expect(named.length).toBeGreaterThan(0);
     }
+  });
+
+  it("gives officers certificates through the learners' own path, so competences show and verify", async () => {
+    expect(result.certificates).toBe(9);
+    const rows = await sql<{ username: string; competence: string; code: string }>`
+      select u.username, t.competence_code as competence, t.code from training_certificates t
+      join users u on u.id = t.user_id order by u.username, t.competence_code`.execute(handle.db);
+    expect(rows.rows.filter((r) => r.competence === "limitation_appeals").map((r) => r.username)).toEqual([
+      "officer.agp1",
+      "officer.agp2",
+      "officer.agp4",
+    ]);
+    const verified = await handle.db
+      .selectFrom("training_page_reads")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(verified.n)).toBeGreaterThan(30);
   });
 
   it("does nothing the second time", async () => {

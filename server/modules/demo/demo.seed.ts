@@ -14,6 +14,7 @@ import { seedDemoMla } from "./demo.mla.ts";
 import { seedOfficerProfiles } from "./demo.officers.ts";
 import { DEMO_AS_OF, type PlannedCase } from "./demo.plan.ts";
 import { DEMO_SEED, planDemo } from "./demo.planner.ts";
+import { seedDemoTraining } from "./demo.training.ts";
 
 /** The password of every demo account (≥ 12 characters with a letter and a digit, as the policy requires). */
 export const DEMO_PASSWORD = "cams-demo-2026";
@@ -28,6 +29,7 @@ export type SeedResult = {
   hearings: number;
   deadlineEvents: number;
   mlaRequests: number;
+  certificates: number;
   ms: number;
 };
 
@@ -81,6 +83,7 @@ export async function seedDemo(
     hearings: 0,
     deadlineEvents: 0,
     mlaRequests: 0,
+    certificates: 0,
     ms: 0,
   };
   const marker = await db
@@ -167,6 +170,7 @@ export async function seedDemo(
     plan.filter((c) => c.fixed).map((c) => ids[c.ref]!.id),
   );
   result.mlaRequests = await seedDemoMla(db, actor);
+  result.certificates = await seedDemoTraining(db, actor);
   tick();
 
   const ms = Math.round(performance.now() - started);
@@ -188,6 +192,7 @@ export async function seedDemo(
           hearings: result.hearings,
           deadlineEvents: result.deadlineEvents,
           mlaRequests: result.mlaRequests,
+          certificates: result.certificates,
           ms,
         },
       },

@@ -13,10 +13,12 @@ import {
   mlaListQuery,
   mlaTransitionBody,
 } from "../../../common/schemas/mla.ts";
+import { handlerBody, handlerSuggestion } from "../../../common/schemas/mla-handler.ts";
 import { idParams } from "../../../common/schemas/shared.ts";
 import { requireActor } from "../../platform/auth/plugin.ts";
 import { answerTable, tableFormat } from "../exports/export.table.ts";
 import * as access from "./mla.access.ts";
+import { assignHandler, handlerSuggestion as handlerSuggestionOf } from "./mla.handler.ts";
 import * as links from "./mla.links.ts";
 import { REGISTER_WIDTHS, registerSheet } from "./mla.register.export.ts";
 import * as mla from "./mla.service.ts";
@@ -81,6 +83,24 @@ export const mlaRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => mla.getRequest(db, requireActor(req), req.params.id),
+  );
+  app.get(
+    "/mla/requests/:id/handler",
+    {
+      schema: {
+        tags,
+        description:
+          "Central Authority officers who could handle the request, ranked: competence from training for its kind first, then fewest open requests.",
+        params: idParams,
+        response: { 200: handlerSuggestion },
+      },
+    },
+    (req) => handlerSuggestionOf(db, requireActor(req), req.params.id),
+  );
+  app.put(
+    "/mla/requests/:id/handler",
+    { schema: { tags, params: idParams, body: handlerBody, response: { 200: handlerSuggestion } } },
+    (req) => assignHandler(db, requireActor(req), req.params.id, req.body),
   );
   app.put(
     "/mla/requests/:id/draft",

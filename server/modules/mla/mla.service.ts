@@ -45,6 +45,7 @@ const requestQuery = (q: Database | Trx, actor: Actor) =>
     .selectFrom("mla_requests as r")
     .innerJoin("organisations as o", "o.id", "r.organisation_id")
     .innerJoin("users as u", "u.id", "r.created_by")
+    .leftJoin("users as h", "h.id", "r.handler_id")
     .where(mlaScope(actor))
     .select([
       "r.id",
@@ -62,6 +63,8 @@ const requestQuery = (q: Database | Trx, actor: Actor) =>
       "o.code as org_code",
       "o.name_en as org_name",
       "u.full_name as created_by_name",
+      "r.handler_id",
+      "h.full_name as handler_name",
     ]);
 type Row = Awaited<ReturnType<ReturnType<typeof requestQuery>["execute"]>>[number];
 
@@ -88,7 +91,7 @@ export async function listRequests(db: Database, actor: Actor, query: z.infer<ty
   return { items: rows.map(summary) };
 }
 
-async function loadRequest(q: Database | Trx, actor: Actor, id: string) {
+export async function loadRequest(q: Database | Trx, actor: Actor, id: string) {
   const row = await requestQuery(q, actor).where("r.id", "=", id).executeTakeFirst();
   if (!row) throw problems.notFound("request");
   return row;
@@ -151,6 +154,7 @@ export async function getRequest(q: Database | Trx, actor: Actor, id: string): P
     access,
     abilities: { editDraft: mayEditDraft(actor, r), manageAccess: mayManageAccess(actor, r) },
     createdBy: { id: r.created_by, fullName: r.created_by_name },
+    handler: r.handler_id ? { id: r.handler_id, fullName: r.handler_name ?? "" } : null,
   };
 }
 

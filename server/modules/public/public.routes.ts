@@ -12,6 +12,8 @@ import {
   publicOrganisationQuery,
   publicStatistics,
 } from "../../../common/schemas/public.ts";
+import { certificateVerification, verifyParams } from "../../../common/schemas/training.ts";
+import { verifyCertificate } from "../training/training.certificates.ts";
 import { DICTIONARY, statisticsCsv } from "./public.dictionary.ts";
 import { findPublicCases, organisationPage, publicCourts } from "./public.service.ts";
 import { statistics } from "./public.statistics.ts";
@@ -145,6 +147,21 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => sendCached(req, reply, publicDictionary, DICTIONARY),
+  );
+  app.get(
+    "/public/certificates/:code",
+    {
+      schema: {
+        ...base,
+        description:
+          "Verifies a training certificate by its code: valid or revoked, with the holder and module; 404 for a code CAMS never issued.",
+        params: verifyParams,
+        response: { 200: certificateVerification },
+      },
+    },
+    // never cached: a revocation must show at once
+    async (req, reply) =>
+      reply.header("cache-control", "no-store").send(await verifyCertificate(db, req.params.code)),
   );
 };
 

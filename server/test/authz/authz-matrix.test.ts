@@ -4,6 +4,7 @@ import { call, testApp } from "../harness.ts";
 import { adminEntries } from "./entries.admin.ts";
 import { caseEntries } from "./entries.cases.ts";
 import { mlaEntries } from "./entries.mla.ts";
+import { trainingEntries } from "./entries.training.ts";
 import { workEntries } from "./entries.work.ts";
 import { type Entry, type Expected, expected, VARIANTS } from "./matrix.ts";
 import { buildWorld, type World } from "./world.ts";
@@ -13,7 +14,13 @@ import { buildWorld, type World } from "./world.ts";
  * names, against the expected outcome written as data in entries.*.ts. An endpoint added without an entry
  * fails the first test; an entry whose endpoint is gone fails it too.
  */
-const MATRIX: Record<string, Entry> = { ...caseEntries, ...workEntries, ...mlaEntries, ...adminEntries };
+const MATRIX: Record<string, Entry> = {
+  ...caseEntries,
+  ...workEntries,
+  ...mlaEntries,
+  ...adminEntries,
+  ...trainingEntries,
+};
 
 /** The web app's files and the API's documentation: public reads, outside the API. */
 const isApiRoute = (url: string) => url.startsWith("/api/v1/") || url.startsWith("/health/");

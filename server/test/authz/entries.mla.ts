@@ -31,6 +31,20 @@ export const mlaEntries: Record<string, Entry> = {
   "GET /api/v1/mla/requests/:id": onMla(both, async (w, v) => ({
     url: `/api/v1/mla/requests/${(await w.newMla(v)).id}`,
   })),
+  // only the Central Authority names who handles a request: everyone else is turned away before it is read
+  "GET /api/v1/mla/requests/:id/handler": onMla(
+    CA,
+    async (w, v) => ({ url: `/api/v1/mla/requests/${(await w.newMla(v)).id}/handler` }),
+    { gate: CA },
+  ),
+  "PUT /api/v1/mla/requests/:id/handler": onMla(
+    CA,
+    async (w, v, me) => {
+      const r = await w.newMla(v);
+      return { url: `/api/v1/mla/requests/${r.id}/handler`, body: { version: r.version, userId: me.userId } };
+    },
+    { gate: CA },
+  ),
   "PUT /api/v1/mla/requests/:id/draft": onMla(both, async (w, v) => {
     const r = await w.newMla(v);
     return { url: `/api/v1/mla/requests/${r.id}/draft`, body: { version: r.version, draft: {} } };

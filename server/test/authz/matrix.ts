@@ -17,6 +17,7 @@ export type Kind =
   | "user" // a user account: of the actor's organisation, or of another
   | "officer" // a law officer's profile: of the actor's law office (the matrix's officer), or of another
   | "office" // what a law office runs (its batches, a handover of its officer): the matrix's office, or another
+  | "certificate" // a training certificate: the actor's own, or another's (a far law office's officer)
   | "public"; // no session needed
 
 export type Entry = {
@@ -61,6 +62,8 @@ export const VISIBLE: Record<Kind, Partial<Record<Variant, readonly Role[]>>> = 
   },
   // only those who run an office see what it runs; to anyone else it answers as unknown
   office: { own: ["law_ministry", "assigning_officer"], other: ["law_ministry"] },
+  // one's own; everyone's for administrators and the Law Ministry (a nodal officer: their organisation's only)
+  certificate: { own: ROLES, other: ["administrator", "law_ministry"] },
 };
 
 export const VARIANTS: Record<Kind, readonly Variant[]> = {
@@ -72,6 +75,7 @@ export const VARIANTS: Record<Kind, readonly Variant[]> = {
   user: ["own", "other"],
   officer: ["own", "other"],
   office: ["own", "other"],
+  certificate: ["own", "other"],
 };
 
 export type Expected = "ok" | 401 | 403 | 404;

@@ -16,5 +16,8 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     retry: 0,
+    // A poll waits for what the page will show; on a loaded two-core CI machine a render can take seconds,
+    // and the default (1 s) failed tests whose page was merely slow (saved filters, 23 Nov).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -78,6 +78,19 @@ export function Shell({ children }: { children: ReactNode }) {
       testId: "nav-mla-rules",
       show: me.roles.includes("requesting_agency") || me.roles.includes("central_authority"),
     },
+    { to: "/training", label: t("nav.training"), testId: "nav-training", show: true },
+    {
+      to: "/training/admin",
+      label: t("nav.trainingAdmin"),
+      testId: "nav-training-admin",
+      show: me.roles.includes("administrator"),
+    },
+    {
+      to: "/training/report",
+      label: t("nav.trainingReport"),
+      testId: "nav-training-report",
+      show: ["administrator", "law_ministry", "nodal_officer"].some((r) => me.roles.includes(r)),
+    },
     {
       to: "/notifications",
       label: t("nav.notifications"),

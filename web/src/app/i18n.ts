@@ -1,6 +1,10 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import en from "../i18n/en.json" with { type: "json" };
+import trainingEn from "../i18n/training.en.json" with { type: "json" };
+import trainingUr from "../i18n/training.ur.json" with { type: "json" };
+import trainingAdminEn from "../i18n/training-admin.en.json" with { type: "json" };
+import trainingAdminUr from "../i18n/training-admin.ur.json" with { type: "json" };
 import ur from "../i18n/ur.json" with { type: "json" };
 
 export type Locale = "en" | "ur";
@@ -44,7 +48,11 @@ export function applyDocumentLocale(locale: Locale): void {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ur: { translation: ur } },
+  // Training's texts live in their own files (each with its own top-level keys) beside the main ones.
+  resources: {
+    en: { translation: { ...en, ...trainingEn, ...trainingAdminEn } },
+    ur: { translation: { ...ur, ...trainingUr, ...trainingAdminUr } },
+  },
   lng: storedLocale(),
   fallbackLng: "en",
   interpolation: { escapeValue: false },

@@ -76,6 +76,36 @@ const ProfilePage = lazy(() =>
 const MailOutboxPage = lazy(() =>
   import("../features/notifications/MailOutboxPage.tsx").then((m) => ({ default: m.MailOutboxPage })),
 );
+// Training (issue 9): the learner's pages, the administrators' editor, the completion report, public verification.
+const CataloguePage = lazy(() =>
+  import("../features/training/CataloguePage.tsx").then((m) => ({ default: m.CataloguePage })),
+);
+const ModulePage = lazy(() =>
+  import("../features/training/ModulePage.tsx").then((m) => ({ default: m.ModulePage })),
+);
+const MyTrainingPage = lazy(() =>
+  import("../features/training/MyTrainingPage.tsx").then((m) => ({ default: m.MyTrainingPage })),
+);
+const ModulesAdminPage = lazy(() =>
+  import("../features/training/admin/ModulesAdminPage.tsx").then((m) => ({ default: m.ModulesAdminPage })),
+);
+const ModuleEditorPage = lazy(() =>
+  import("../features/training/admin/ModuleEditorPage.tsx").then((m) => ({ default: m.ModuleEditorPage })),
+);
+const CompetencesPage = lazy(() =>
+  import("../features/training/admin/CompetencesPage.tsx").then((m) => ({ default: m.CompetencesPage })),
+);
+const CertificatesPage = lazy(() =>
+  import("../features/training/admin/CertificatesPage.tsx").then((m) => ({ default: m.CertificatesPage })),
+);
+const CompletionReportPage = lazy(() =>
+  import("../features/training/admin/CompletionReportPage.tsx").then((m) => ({
+    default: m.CompletionReportPage,
+  })),
+);
+const VerifyCertificatePage = lazy(() =>
+  import("../features/public/VerifyCertificatePage.tsx").then((m) => ({ default: m.VerifyCertificatePage })),
+);
 
 function PageLoader() {
   return (
@@ -152,6 +182,8 @@ export function AppRoutes() {
         <Route path="/public" element={<PublicCaseSearchPage />} />
         <Route path="/public/organisations/:code" element={<PublicOrganisationPage />} />
         <Route path="/public/widget/:code" element={<PublicWidgetPage />} />
+        <Route path="/verify" element={<VerifyCertificatePage />} />
+        <Route path="/verify/:code" element={<VerifyCertificatePage />} />
       </Route>
       <Route element={<RequireAuth />}>
         <Route index element={<Navigate to="/cases" replace />} />
@@ -183,6 +215,15 @@ export function AppRoutes() {
         <Route path="/assignment/officers/:id" element={<OfficerProfilePage />} />
         <Route path="/organisations" element={<OrganisationsPage />} />
         <Route path="/reference" element={<ReferencePage />} />
+        <Route path="/training" element={<CataloguePage />} />
+        <Route path="/training/me" element={<MyTrainingPage />} />
+        <Route path="/training/modules/:id" element={<ModulePage />} />
+        <Route path="/training/admin" element={<ModulesAdminPage />} />
+        <Route path="/training/admin/modules/new" element={<ModuleEditorPage />} />
+        <Route path="/training/admin/modules/:id" element={<ModuleEditorPage />} />
+        <Route path="/training/admin/competences" element={<CompetencesPage />} />
+        <Route path="/training/admin/certificates" element={<CertificatesPage />} />
+        <Route path="/training/report" element={<CompletionReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Card, Center, Grid, Group, Loader, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { useLocale } from "../../app/format.ts";
+import type { OfficerProfileDto } from "../../../../common/schemas/assignment.ts";
+import { formatDate, useLocale } from "../../app/format.ts";
 import { QueryError } from "../../app/forms.tsx";
 import { NotFound } from "../../app/NotFound.tsx";
 import { useMe } from "../../app/session.tsx";
@@ -12,7 +13,10 @@ import { LeavesPanel } from "./LeavesPanel.tsx";
 import { useOfficerProfile } from "./officersApi.ts";
 import { ProfileForm } from "./ProfileForm.tsx";
 
-/** One law officer: load and open cases, the profile the engine uses, leave and conflicts of interest. */
+/**
+ * One law officer: load and open cases, the profile the engine uses, competences from training, leave and
+ * conflicts of interest.
+ */
 export function OfficerProfilePage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -80,6 +84,7 @@ export function OfficerProfilePage() {
               </Text>
               <OpenCases officerId={p.userId} />
             </Card>
+            <Competences competences={p.competences} />
             {hasProfile ? (
               <>
                 <LeavesPanel profile={p} editable />
@@ -94,6 +99,75 @@ export function OfficerProfilePage() {
         </Grid.Col>
       </Grid>
     </Stack>
+  );
+}
+
+/** Competences from completed training (issue 9), each with the certificate it rests on. */
+function Competences({ competences }: { competences: OfficerProfileDto["competences"] }) {
+  const { t } = useTranslation();
+  const { locale, name } = useLocale();
+  return (
+    <Card withBorder data-testid="profile-competences" data-count={competences.length}>
+      <Title order={2} size="h4">
+        {t("officers.competences")}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t("officers.competencesHelp")}
+      </Text>
+      {competences.length === 0 ? (
+        <Text size="sm" c="dimmed" data-testid="profile-competences-none">
+          {t("officers.noCompetences")}
+        </Text>
+      ) : (
+        <Table verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("officers.competences")}</Table.Th>
+              <Table.Th>{t("officers.competenceModule")}</Table.Th>
+              <Table.Th>{t("officers.competenceIssued")}</Table.Th>
+              <Table.Th>{t("officers.competenceCertificate")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {competences.map((c) => (
+              <Table.Tr
+                key={`${c.code}-${c.certificateCode}`}
+                data-testid="profile-competence"
+                data-code={c.code}
+              >
+                <Table.Td>
+                  <Text size="sm">
+                    <bdi>{name(c)}</bdi>
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">
+                    <bdi>{c.moduleTitle}</bdi>
+                  </Text>
+                </Table.Td>
+                <Table.Td className="nowrap">
+                  <Text size="xs">{formatDate(c.issuedAt, locale)}</Text>
+                </Table.Td>
+                <Table.Td className="nowrap">
+                  {/* the code only for its holder and the overseers of their organisation */}
+                  {c.certificateCode && (
+                    <Anchor
+                      component={Link}
+                      to={`/verify/${encodeURIComponent(c.certificateCode)}`}
+                      size="xs"
+                      className="ltr"
+                      data-testid="profile-competence-certificate"
+                    >
+                      {c.certificateCode}
+                    </Anchor>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
   );
 }
 

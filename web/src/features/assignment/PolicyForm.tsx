@@ -5,6 +5,7 @@ import {
   MultiSelect,
   NumberInput,
   Radio,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -22,6 +23,7 @@ import { StaleReload } from "../../app/StaleReload.tsx";
 import { type Policy, type PolicyConfig, useSavePolicy } from "./policyApi.ts";
 
 const STRATEGIES = ["least_load", "rotation", "random_top_k"] as const;
+const COMPETENCE_MODES = ["ignore", "prefer", "require"] as const;
 const SWITCHES = ["requireSeat", "requireExpertise", "respectCapacity", "keepRelated"] as const;
 const SWITCH_IDS: Record<(typeof SWITCHES)[number], string> = {
   requireSeat: "policy-require-seat",
@@ -86,6 +88,10 @@ export function PolicyForm({
   }
 
   const tierOptions = TIER_CODES.map((tier) => ({ value: tier, label: t(`tiers.${tier}`) }));
+  const competenceOptions = COMPETENCE_MODES.map((mode) => ({
+    value: mode,
+    label: t(`policy.competenceModes.${mode}.label`),
+  }));
   return (
     <Card withBorder>
       <form onSubmit={submit} noValidate data-testid="policy-form">
@@ -170,6 +176,30 @@ export function PolicyForm({
               />
             ))}
           </SimpleGrid>
+          <div data-testid="policy-competence-field" data-value={config.competence}>
+            <Select
+              label={t("policy.competence")}
+              description={t("policy.competenceHelp")}
+              data={competenceOptions}
+              value={config.competence}
+              onChange={(v) => v && set("competence", v as PolicyConfig["competence"])}
+              allowDeselect={false}
+              maw={480}
+              renderOption={({ option }) => (
+                <div data-testid={`policy-competence-${option.value}`}>
+                  <Text size="sm">{option.label}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`policy.competenceModes.${option.value}.help`)}
+                  </Text>
+                </div>
+              )}
+              error={fieldErrors["config.competence"]}
+              data-testid="policy-competence"
+            />
+            <Text size="xs" c="dimmed" mt={4} data-testid="policy-competence-help">
+              {t(`policy.competenceModes.${config.competence}.help`)}
+            </Text>
+          </div>
           <MultiSelect
             label={t("policy.sensitiveTiers")}
             description={t("policy.sensitiveTiersHelp")}

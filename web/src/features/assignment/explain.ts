@@ -5,6 +5,7 @@ import { intlLocale } from "../../app/i18n.ts";
 import { useOrganisations } from "../organisations/api.ts";
 import { useCourts } from "../reference/api.ts";
 import type { Decision, Explained } from "./api.ts";
+import { useCompetenceNames } from "./competencesApi.ts";
 
 type Params = Record<string, string | number>;
 
@@ -13,18 +14,22 @@ type Params = Record<string, string | number>;
  * and its params (server/modules/assignment/engine.explain.ts). Previews send the reasons and factors of their
  * lists without a sentence, so they are worded here from the code in English and Urdu alike; the step comes
  * with an English sentence, shown as it is in English. An unknown code shows whatever text came with it.
+ * Competences from training (issue 9) are named from the training catalogue; a code not found there shows as
+ * it is.
  */
 const REASONS = new Set([
   "inactive",
   "on_leave",
   "no_seat",
   "no_expertise",
+  "no_competence",
   "tier_not_allowed_sensitive",
   "conflict_party",
   "conflict_organisation",
   "at_capacity",
   "tier_cap_reached",
   "holds_related_case",
+  "holds_competence",
   "load",
   "open_cases",
   "last_assigned",
@@ -32,8 +37,8 @@ const REASONS = new Set([
   "in_draw_pool",
   "outside_draw_pool",
 ]);
-/** Reasons whose params carry ids: rendered with names in English too. */
-const BY_ID = new Set(["no_seat", "conflict_organisation"]);
+/** Reasons whose params carry ids or codes: rendered with names in English too. */
+const BY_ID = new Set(["no_seat", "conflict_organisation", "no_competence", "holds_competence"]);
 const STEPS = new Set(["related_case", "rotation", "least_load", "random_draw", "no_eligible_officer"]);
 
 export function useExplain() {
@@ -41,6 +46,7 @@ export function useExplain() {
   const { locale, name } = useLocale();
   const courts = useCourts().data;
   const orgs = useOrganisations().data;
+  const competenceNames = useCompetenceNames().data;
   const numberFormat = useMemo(
     () => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2, useGrouping: false }),
     [locale],
@@ -66,6 +72,20 @@ export function useExplain() {
     [courts, name, t],
   );
 
+  /** Comma-separated competence codes as names (the code itself when the name is not known). */
+  const competences = useCallback(
+    (codes: unknown) =>
+      String(codes ?? "")
+        .split(",")
+        .filter((c) => c !== "")
+        .map((c) => {
+          const named = competenceNames?.get(c);
+          return isolate(named ? name(named) : c);
+        })
+        .join(t("common.listSeparator")),
+    [competenceNames, name, t],
+  );
+
   const reasonValues = useCallback(
     (code: string, p: Params): Record<string, string | number> => {
       switch (code) {
@@ -73,6 +93,9 @@ export function useExplain() {
           return { court: isolate(courtLabel(p.courtId, p.benchId)) };
         case "no_expertise":
           return { category: t(`category.${p.category}`, { defaultValue: String(p.category) }) };
+        case "no_competence":
+        case "holds_competence":
+          return { competences: competences(p.competences) };
         case "tier_not_allowed_sensitive": {
           const allowed = String(p.allowedTiers ?? "")
             .split(",")
@@ -106,7 +129,7 @@ export function useExplain() {
           return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, num(v)]));
       }
     },
-    [courtLabel, day, name, num, orgs, t, tier],
+    [competences, courtLabel, day, name, num, orgs, t, tier],
   );
 
   /** One exclusion reason or candidate factor. */
@@ -135,7 +158,16 @@ export function useExplain() {
       if (locale === "en" || !STEPS.has(d.step) || !(known in d.stepParams)) return d.stepText;
       const p = d.stepParams;
       const who = isolate(String(p.name ?? ""));
-      const eligible = t("explain.eligibleOfficers", { count: Number(p.eligible), n: num(p.eligible) });
+      // with a competence preferred and held by some but not all eligible officers, the holders ranked first
+      const held = Number(p.competentEligible ?? 0);
+      const preferred = p.competentEligible !== undefined && held > 0 && held < Number(p.eligible);
+      const eligible = preferred
+        ? t("explain.competentEligible", {
+            count: held,
+            n: num(held),
+            others: num(Number(p.eligible) - held),
+          })
+        : t("explain.eligibleOfficers", { count: Number(p.eligible), n: num(p.eligible) });
       const nextName = p.nextName === undefined ? null : isolate(String(p.nextName));
       switch (d.step) {
         case "related_case":
@@ -171,6 +203,14 @@ export function useExplain() {
           return `${t("explain.step.least_load", { ...values, weight: num(p.weight), maxLoad: num(p.maxLoad) })}${next}`;
         }
         case "random_draw":
+          if (preferred)
+            return t("explain.step.random_draw_competent", {
+              poolSize: num(p.poolSize),
+              held: num(held),
+              position: num(p.position),
+              name: who,
+              load: num(p.load),
+            });
           return t("explain.step.random_draw", {
             pool: t("explain.eligibleOfficers", { count: Number(p.poolSize), n: num(p.poolSize) }),
             position: num(p.position),

@@ -20,6 +20,7 @@ import { type MlaDetail, type MlaFinding, useMlaRequest } from "./api.ts";
 import { Evidence } from "./Evidence.tsx";
 import { ExportButtons } from "./ExportButtons.tsx";
 import { Findings } from "./Findings.tsx";
+import { HandlerPanel } from "./HandlerPanel.tsx";
 import { History } from "./History.tsx";
 import { MlaStateBadge, useMlaLabels } from "./labels.tsx";
 import { MlaDeadlines } from "./MlaDeadlines.tsx";
@@ -54,6 +55,7 @@ export function MlaRequestPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            <HandlerPanel detail={detail} />
             <Moves detail={detail} />
             <MlaDeadlines detail={detail} />
             <Findings findings={check.findings} />

@@ -11,7 +11,12 @@ const baseUrl = inject("baseUrl");
 
 const currentPage = pagePerTest({ beforeAll, afterAll, beforeEach, afterEach }, baseUrl);
 
-const totalOf = async (page: Page) => Number(await page.getByTestId("case-total").getAttribute("data-total"));
+/** The list's total once the rows for the current URL have loaded (the previous list stays shown meanwhile). */
+async function totalOf(page: Page): Promise<number> {
+  const total = page.getByTestId("case-total");
+  await expect.poll(() => total.getAttribute("aria-busy")).toBe("false");
+  return Number(await total.getAttribute("data-total"));
+}
 
 describe("saved filters", () => {
   it("the Solicitor saves a filter, clears it, applies it again and has it emailed weekly", async () => {
@@ -25,8 +30,12 @@ describe("saved filters", () => {
     await page.getByTestId("case-filter-year").fill("2025");
     await page.getByTestId("case-filter-year").press("Tab");
     await expect.poll(() => new URL(page.url()).searchParams.get("year")).toBe("2025");
-    await expect.poll(() => totalOf(page)).toBeLessThanOrEqual(all);
-    const filtered = await totalOf(page);
+    // the list shows the server's count for the filter, once its rows have replaced the unfiltered ones
+    const filtered = await page.evaluate(
+      async () => (await (await fetch("/api/v1/cases?year=2025")).json()).total,
+    );
+    expect(filtered).toBeLessThan(all);
+    await expect.poll(() => totalOf(page)).toBe(filtered);
 
     await page.getByTestId("saved-filter-save").click();
     await page.getByTestId("saved-filter-name").fill(name);
@@ -36,8 +45,14 @@ describe("saved filters", () => {
     await page.goto("/cases");
     await expect.poll(() => totalOf(page)).toBe(all);
 
-    await page.getByTestId("saved-filters-menu").click();
-    await page.getByTestId("saved-filter-apply").filter({ hasText: name }).click();
+    // The dropdown is first drawn at the page's corner and then placed under its button; a click before that
+    // lands on whatever lies beneath (the sidebar's "Cases" link), so wait until it sits below the button.
+    const menuButton = page.getByTestId("saved-filters-menu");
+    await menuButton.click();
+    const savedOne = page.getByTestId("saved-filter-apply").filter({ hasText: name });
+    const buttonTop = (await menuButton.boundingBox())?.y ?? 0;
+    await expect.poll(async () => (await savedOne.boundingBox())?.y ?? -1).toBeGreaterThan(buttonTop);
+    await savedOne.click();
     await expect.poll(() => new URL(page.url()).searchParams.get("year")).toBe("2025");
     await expect.poll(() => totalOf(page)).toBe(filtered);
     await screenshot(page, "saved-filters-1-applied");

@@ -85,7 +85,14 @@ export function CaseListPage() {
       {list.data && (
         <>
           <Group justify="space-between">
-            <Text size="sm" c="dimmed" data-testid="case-total" data-total={total}>
+            {/* busy while a new filter's rows load: the previous list stays on screen until then */}
+            <Text
+              size="sm"
+              c="dimmed"
+              data-testid="case-total"
+              data-total={total}
+              aria-busy={list.isFetching}
+            >
               {list.data.totalCapped
                 ? t(query.q ? "cases.foundCappedSearch" : "cases.foundCapped", { count: total })
                 : t("cases.found", { count: total })}

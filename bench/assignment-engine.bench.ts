@@ -15,6 +15,7 @@
  * under 2 s; the pure part should be a small fraction of both. Wall-clock times: a busy machine inflates them.
  */
 import os from "node:os";
+import { replayMany } from "../server/modules/assignment/engine.replay.ts";
 import {
   BULK_LIST_LIMIT,
   type CaseFacts,
@@ -23,7 +24,6 @@ import {
   decideMany,
   type OfficerFacts,
   type PolicyConfig,
-  replayMany,
   TIERS,
   type TierTotals,
 } from "../server/modules/assignment/engine.ts";

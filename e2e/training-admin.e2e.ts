@@ -251,4 +251,20 @@ describe("training administration", () => {
     );
     expect(csv.trim().split(/\r?\n/).length).toBeGreaterThan(1);
   });
+
+  it("is not for anyone else: an officer opening its address sees the forbidden page and no menu entry", async () => {
+    const page = currentPage();
+    const refused: string[] = [];
+    page.on("response", (r) => {
+      if (r.url().includes("/api/v1/training/") && r.status() === 403) refused.push(r.url());
+    });
+    await signIn(page, "officer.agp6");
+    await page.getByTestId("nav-training").waitFor();
+    expect(await page.getByTestId("nav-training-admin").count()).toBe(0);
+    await page.goto("/training/admin/certificates");
+    await page.getByTestId("not-found").waitFor();
+    expect(await text(page.getByTestId("not-found"))).toContain("You may not use this page.");
+    // the guard stands before the screen, so its administrator-only reads are never sent
+    expect(refused).toEqual([]);
+  });
 });

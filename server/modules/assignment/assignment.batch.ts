@@ -5,12 +5,12 @@ import { courtDay } from "../../platform/clock.ts";
 import { loadWeights } from "../cases/case-weight.ts";
 import { loadCaseFacts, loadOfficerFacts, tierTotalsOf } from "./assignment.facts.ts";
 import { firstDifference } from "./engine.explain.ts";
+import { longestLists } from "./engine.replay.ts";
 import {
   type CaseFacts,
   type Decision,
   decideMany,
   type ListOptions,
-  longestLists,
   type OfficerFacts,
   type TierTotals,
 } from "./engine.ts";

@@ -5,14 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  type CaseFacts,
-  decide,
-  decideMany,
-  type OfficerFacts,
-  type PolicyConfig,
-  replay,
-} from "./engine.ts";
+import { replay } from "./engine.replay.ts";
+import { type CaseFacts, decide, decideMany, type OfficerFacts, type PolicyConfig } from "./engine.ts";
 
 const officer = (
   id: string,

@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { applyAssignment, replay, replayMany } from "./engine.replay.ts";
 import {
-  applyAssignment,
   BULK_EXCLUDED_LIMIT,
   BULK_LIST_LIMIT,
   batchStamp,
@@ -16,8 +16,6 @@ import {
   decideMany,
   type OfficerFacts,
   type PolicyConfig,
-  replay,
-  replayMany,
   TIERS,
   type Tier,
   type TierTotals,

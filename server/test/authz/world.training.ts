@@ -88,7 +88,7 @@ export async function newCertificate(holderId: string) {
 
 export async function newAttachment(pageId: string, uploadedBy: string) {
   const { handle } = await testApp();
-  const sha256 = "0".repeat(63) + "1";
+  const sha256 = `${"0".repeat(63)}1`;
   await handle.db
     .insertInto("blobs")
     .values({ sha256, size_bytes: 1, media_type: "application/pdf" })

@@ -1,5 +1,6 @@
 import { Center, Loader } from "@mantine/core";
 import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, Route, Routes, useLocation } from "react-router";
 import { AssignmentPage } from "../features/assignment/AssignmentPage.tsx";
 import { OfficerProfilePage } from "../features/assignment/OfficerProfilePage.tsx";
@@ -19,7 +20,7 @@ import { ReferencePage } from "../features/reference/ReferencePage.tsx";
 import { UsersPage } from "../features/users/UsersPage.tsx";
 import { NotFound } from "./NotFound.tsx";
 import { Shell } from "./Shell.tsx";
-import { useSession } from "./session.tsx";
+import { useMe, useSession } from "./session.tsx";
 
 // Pages opened less often load on first use, which keeps the main bundle small.
 const ExportsPage = lazy(() =>
@@ -141,6 +142,14 @@ function RequireAuth() {
   );
 }
 
+/** The administrator's screens: anyone else gets the forbidden page, and the screen's own reads never start. */
+function RequireAdministrator() {
+  const me = useMe();
+  const { t } = useTranslation();
+  if (!me.roles.includes("administrator")) return <NotFound message={t("errors.forbidden")} />;
+  return <Outlet />;
+}
+
 function PublicOnly({ children }: { children: React.ReactNode }) {
   const session = useSession();
   const location = useLocation();
@@ -218,11 +227,13 @@ export function AppRoutes() {
         <Route path="/training" element={<CataloguePage />} />
         <Route path="/training/me" element={<MyTrainingPage />} />
         <Route path="/training/modules/:id" element={<ModulePage />} />
-        <Route path="/training/admin" element={<ModulesAdminPage />} />
-        <Route path="/training/admin/modules/new" element={<ModuleEditorPage />} />
-        <Route path="/training/admin/modules/:id" element={<ModuleEditorPage />} />
-        <Route path="/training/admin/competences" element={<CompetencesPage />} />
-        <Route path="/training/admin/certificates" element={<CertificatesPage />} />
+        <Route element={<RequireAdministrator />}>
+          <Route path="/training/admin" element={<ModulesAdminPage />} />
+          <Route path="/training/admin/modules/new" element={<ModuleEditorPage />} />
+          <Route path="/training/admin/modules/:id" element={<ModuleEditorPage />} />
+          <Route path="/training/admin/competences" element={<CompetencesPage />} />
+          <Route path="/training/admin/certificates" element={<CertificatesPage />} />
+        </Route>
         <Route path="/training/report" element={<CompletionReportPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -15,8 +15,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryError } from "../../../app/forms.tsx";
-import { NotFound } from "../../../app/NotFound.tsx";
-import { useMe } from "../../../app/session.tsx";
 import { type Competence, useCompetences } from "./api.ts";
 import { CompetenceDialog } from "./CompetenceDialog.tsx";
 
@@ -26,10 +24,8 @@ import { CompetenceDialog } from "./CompetenceDialog.tsx";
  */
 export function CompetencesPage() {
   const { t } = useTranslation();
-  const me = useMe();
   const competences = useCompetences();
   const [editing, setEditing] = useState<Competence | "new" | null>(null);
-  if (!me.roles.includes("administrator")) return <NotFound message={t("errors.forbidden")} />;
 
   return (
     <Stack gap="md" maw={1400} data-testid="competences-page">

@@ -69,37 +69,57 @@ async function listed(
   }));
 }
 
-/** The clash flags of each listed hearing, from all of its officer's listed hearings on the same day. */
+/** One officer's listed hearings on one day, as the clash flags need them. */
+type OfficerDay = { hearings: number; seats: Set<string>; atTime: Map<string, number> };
+
+/**
+ * The clash flags of each listed hearing, from all of its officer's listed hearings on the same day. The
+ * database counts them by officer, day, time and seat: a busy day at a large court lists thousands of
+ * hearings whose officers hold a hundred thousand more, and sending those rows to be grouped here cost most of
+ * the cause list's time at 1,000,000 cases (BENCHMARKS.md).
+ */
 async function clashesOf(
   db: Database,
-  rows: { id: string; hearing_date: string; assigned_officer_id: string | null }[],
+  rows: {
+    id: string;
+    hearing_date: string;
+    hearing_time: string | null;
+    assigned_officer_id: string | null;
+  }[],
   dailyLimit: number,
 ): Promise<Map<string, Clash[]>> {
   const officers = [...new Set(rows.flatMap((r) => (r.assigned_officer_id ? [r.assigned_officer_id] : [])))];
   const dates = [...new Set(rows.map((r) => r.hearing_date))];
   if (officers.length === 0) return new Map();
-  const all = await db
+  const groups = await db
     .selectFrom("hearings as h")
     .innerJoin("cases as c", "c.id", "h.case_id")
-    .select(["h.id", "h.hearing_date", "h.hearing_time", "h.court_id", "h.bench_id", "c.assigned_officer_id"])
+    .select(["c.assigned_officer_id", "h.hearing_date", "h.hearing_time", "h.court_id", "h.bench_id"])
+    .select((eb) => eb.fn.countAll<string | number>().as("n"))
     .where("c.assigned_officer_id", "in", officers)
     .where("h.hearing_date", "in", dates)
     .where("h.state", "!=", "cancelled")
+    .groupBy(["c.assigned_officer_id", "h.hearing_date", "h.hearing_time", "h.court_id", "h.bench_id"])
     .execute();
-  const byDay = Map.groupBy(all, (h) => `${h.assigned_officer_id}|${h.hearing_date}`);
+  const days = new Map<string, OfficerDay>();
+  for (const g of groups) {
+    const key = `${g.assigned_officer_id}|${g.hearing_date}`;
+    const day = days.get(key) ?? { hearings: 0, seats: new Set<string>(), atTime: new Map<string, number>() };
+    days.set(key, day);
+    const n = Number(g.n);
+    day.hearings += n;
+    day.seats.add(`${g.court_id}|${g.bench_id ?? ""}`);
+    if (g.hearing_time) day.atTime.set(g.hearing_time, (day.atTime.get(g.hearing_time) ?? 0) + n);
+  }
   const out = new Map<string, Clash[]>();
-  for (const day of byDay.values()) {
-    const seats = new Set(day.map((h) => `${h.court_id}|${h.bench_id ?? ""}`));
-    for (const h of day) {
-      const flags: Clash[] = [];
-      if (seats.size > 1) flags.push("two_courts");
-      const sameTime = day.filter(
-        (o) => o.id !== h.id && h.hearing_time && o.hearing_time === h.hearing_time,
-      );
-      if (sameTime.length > 0) flags.push("same_time");
-      if (day.length > dailyLimit) flags.push("over_daily_limit");
-      if (flags.length > 0) out.set(h.id, flags);
-    }
+  for (const r of rows) {
+    const day = days.get(`${r.assigned_officer_id}|${r.hearing_date}`);
+    if (!day) continue;
+    const flags: Clash[] = [];
+    if (day.seats.size > 1) flags.push("two_courts");
+    if (r.hearing_time && (day.atTime.get(r.hearing_time) ?? 0) > 1) flags.push("same_time");
+    if (day.hearings > dailyLimit) flags.push("over_daily_limit");
+    if (flags.length > 0) out.set(r.id, flags);
   }
   return out;
 }

@@ -252,19 +252,31 @@ describe("training administration", () => {
     expect(csv.trim().split(/\r?\n/).length).toBeGreaterThan(1);
   });
 
-  it("is not for anyone else: an officer opening its address sees the forbidden page and no menu entry", async () => {
+  it("is not for anyone else: an officer opening its addresses sees the forbidden page and no menu entry", async () => {
     const page = currentPage();
-    const refused: string[] = [];
-    page.on("response", (r) => {
-      if (r.url().includes("/api/v1/training/") && r.status() === 403) refused.push(r.url());
+    // the reads the administration's screens start on opening (an officer's answer to them is narrower, or 403)
+    const screenReads: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      const isScreenRead =
+        url.pathname === "/api/v1/training/certificates" ||
+        url.pathname.endsWith("/edit") ||
+        (url.pathname === "/api/v1/training/modules" && url.searchParams.get("drafts") === "true");
+      if (isScreenRead) screenReads.push(url.pathname + url.search);
     });
     await signIn(page, "officer.agp6");
     await page.getByTestId("nav-training").waitFor();
     expect(await page.getByTestId("nav-training-admin").count()).toBe(0);
-    await page.goto("/training/admin/certificates");
-    await page.getByTestId("not-found").waitFor();
-    expect(await text(page.getByTestId("not-found"))).toContain("You may not use this page.");
-    // the guard stands before the screen, so its administrator-only reads are never sent
-    expect(refused).toEqual([]);
+    const moduleId = await page.evaluate(
+      async () => (await (await fetch("/api/v1/training/modules")).json()).items[0].id as string,
+    );
+    for (const address of ["/training/admin/certificates", `/training/admin/modules/${moduleId}`]) {
+      await page.goto(address);
+      await page.getByTestId("not-found").waitFor();
+      expect(await text(page.getByTestId("not-found"))).toContain("You may not use this page.");
+      await page.waitForLoadState("networkidle");
+    }
+    // the guard stands before the screens, so their reads are never sent
+    expect(screenReads).toEqual([]);
   });
 });

@@ -73,10 +73,9 @@ async function listed(
 type OfficerDay = { hearings: number; seats: Set<string>; atTime: Map<string, number> };
 
 /**
- * The clash flags of each listed hearing, from all of its officer's listed hearings on the same day. The
- * database counts them by officer, day, time and seat: a busy day at a large court lists thousands of
- * hearings whose officers hold a hundred thousand more, and sending those rows to be grouped here cost most of
- * the cause list's time at 1,000,000 cases (BENCHMARKS.md).
+ * The clash flags of each listed hearing, from all of its officer's listed hearings on the same day, counted by
+ * the database by officer, day, time and seat (at 1,000,000 cases a large court's day sends back 4,180 groups
+ * instead of 10,590 hearings). Finding those hearings is the cost that remains: see BENCHMARKS.md, cause list.
  */
 async function clashesOf(
   db: Database,
